@@ -1,0 +1,129 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { CoreError, CoreErrorCode, DomainError, ErrorKind, FieldProblem, formatText, Locale, resolveLocale, validationReason } from '@app/core';
+
+const STATUS: Record<ErrorKind, number> = {
+  [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
+  [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Gone]: HttpStatus.GONE,
+  [ErrorKind.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorKind.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Errors thrown by express middleware (body parser) before any route runs. */
+interface MiddlewareError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  problems: Omit<FieldProblem, 'constraint' | 'params'>[];
+  requestId?: string;
+}
+
+/**
+ * The one place where errors become HTTP responses: domain error kinds map to statuses,
+ * and the message and each field's reason are given in the request's language. Anything
+ * unexpected is a 500 whose details stay in the log.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const locale = resolveLocale(request.cookies?.jqc_lang, request.headers['accept-language']);
+    const error = this.toDomainError(exception);
+    const status = error ? STATUS[error.kind] : HttpStatus.INTERNAL_SERVER_ERROR;
+    if (!error) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    const body: ErrorBody = error
+      ? this.describe(error, status, locale)
+      : { statusCode: status, code: 'core.internal', message: INTERNAL[locale], problems: [] };
+    body.requestId = request.id;
+    if (error?.kind === ErrorKind.Unavailable) response.setHeader('Retry-After', '5');
+    response.status(status).json(body);
+  }
+
+  private describe(error: DomainError, statusCode: number, locale: Locale): ErrorBody {
+    const catalog = (error.constructor as typeof DomainError).messages;
+    const template = catalog[error.code]?.[locale];
+    return {
+      statusCode,
+      code: error.code,
+      message: template ? formatText(template, error.params) : error.message,
+      problems: error.problems.map((problem) => ({
+        field: problem.field,
+        reason: problem.constraint ? validationReason(problem.constraint, problem.params ?? {}, problem.reason, locale) : problem.reason,
+      })),
+    };
+  }
+
+  private toDomainError(exception: unknown): DomainError | null {
+    if (exception instanceof DomainError) return exception;
+    if (exception instanceof ThrottlerException) return new CoreError(CoreErrorCode.RateLimited, ErrorKind.RateLimited, 'Too many requests');
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    const middleware = exception as MiddlewareError;
+    if (middleware?.type === 'entity.parse.failed') {
+      return new CoreError(CoreErrorCode.MalformedBody, ErrorKind.Invalid, 'Malformed body', [{ field: 'body', reason: 'is not valid JSON' }], {
+        reason: 'invalid JSON',
+      });
+    }
+    if (middleware?.type === 'entity.too.large') return new CoreError(CoreErrorCode.PayloadTooLarge, ErrorKind.PayloadTooLarge, 'Body too large');
+    if (typeof middleware?.status === 'number' && middleware.status >= 400 && middleware.status < 500) {
+      return new CoreError(CoreErrorCode.MalformedBody, ErrorKind.Invalid, middleware.message ?? 'Bad request', [], { reason: middleware.message ?? '' });
+    }
+    if (isDatabaseUnavailable(exception)) return new CoreError(CoreErrorCode.Unavailable, ErrorKind.Unavailable, 'Database unavailable');
+    return null;
+  }
+
+  private fromHttpException(exception: HttpException): DomainError | null {
+    const status = exception.getStatus();
+    const cause = exception.cause as MiddlewareError | undefined;
+    if (cause?.type) return this.toDomainError(cause);
+    switch (status) {
+      case HttpStatus.NOT_FOUND:
+        return new CoreError(CoreErrorCode.NotFound, ErrorKind.NotFound, exception.message);
+      case HttpStatus.PAYLOAD_TOO_LARGE:
+        return new CoreError(CoreErrorCode.PayloadTooLarge, ErrorKind.PayloadTooLarge, exception.message);
+      case HttpStatus.TOO_MANY_REQUESTS:
+        return new CoreError(CoreErrorCode.RateLimited, ErrorKind.RateLimited, exception.message);
+      default:
+        if (status >= 400 && status < 500) {
+          return new CoreError(CoreErrorCode.MalformedBody, ErrorKind.Invalid, exception.message, [], { reason: exception.message });
+        }
+        return null;
+    }
+  }
+}
+
+const INTERNAL: Record<Locale, string> = {
+  kk: 'Ішкі қате. Әкімшіге сұрау нөмірін хабарлаңыз',
+  ru: 'Внутренняя ошибка. Сообщите администратору номер запроса',
+  en: 'Internal error. Give the administrator the request id',
+};
+
+/** Connection failures of the pg driver and TypeORM: the client should retry, not see a 500. */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: string; message?: string; driverError?: { code?: string } };
+  const code = error?.driverError?.code ?? error?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === '57P01' || // admin_shutdown
+    code === '57P03' || // cannot_connect_now
+    code === '08006' ||
+    code === '08001' ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(error?.message ?? '')
+  );
+}

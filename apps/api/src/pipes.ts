@@ -1,0 +1,13 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { CoreError, CoreErrorCode, ErrorKind } from '@app/core';
+
+/** A UUID path parameter whose error names the parameter. */
+export function uuidParam(field = 'id'): ParseUUIDPipe {
+  return new ParseUUIDPipe({
+    version: '4',
+    exceptionFactory: () =>
+      new CoreError(CoreErrorCode.ValidationFailed, ErrorKind.Invalid, `${field} must be a UUID`, [
+        { field, reason: 'must be a UUID', constraint: 'isUuid' },
+      ]),
+  });
+}

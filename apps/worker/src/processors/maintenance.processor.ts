@@ -1,0 +1,26 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobName, QueueName } from '@app/core';
+import { SessionService } from '@app/auth';
+
+@Processor(QueueName.Maintenance)
+export class MaintenanceProcessor extends WorkerHost {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(private readonly sessions: SessionService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name as JobName) {
+      case JobName.PurgeExpiredSessions: {
+        const purged = await this.sessions.purgeExpired();
+        this.logger.log({ job: job.name, purged }, 'expired sessions purged');
+        return { purged };
+      }
+      default:
+        throw new UnrecoverableError(`unknown job ${job.name} on queue ${QueueName.Maintenance}`);
+    }
+  }
+}

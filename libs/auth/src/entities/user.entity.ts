@@ -1,0 +1,33 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Role } from '../role';
+
+@Entity({ schema: 'auth', name: 'user' })
+@Unique('uq_user_login', ['login'])
+@Check('ck_user_login_lowercase', `"login" = lower("login")`)
+@Check('ck_user_role', `"role" IN ('admin', 'commission', 'hr', 'judge', 'jury')`)
+@Check('ck_user_locale', `"locale" IN ('kk', 'ru', 'en')`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_user' })
+  id: string;
+
+  @Column({ type: 'text' })
+  login: string;
+
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'text', default: 'kk' })
+  locale: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorKind, Locale } from '@app/core';
+import { AuditAction, AuditLogService } from './audit-log.service';
+import { AuthError, AuthErrorCode } from './auth.errors';
+import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password-hasher';
+import { Principal } from './principal';
+import { Role } from './role';
+import { SessionService } from './session.service';
+import { UserRepository } from './user.repository';
+
+export interface NewUser {
+  login: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  locale: Locale;
+}
+
+export type UserView = Pick<UserEntity, 'id' | 'login' | 'displayName' | 'role' | 'locale' | 'active'>;
+
+function view(user: UserEntity): UserView {
+  const { id, login, displayName, role, locale, active } = user;
+  return { id, login, displayName, role, locale, active };
+}
+
+/** Account management by administrators. Every change is audited. */
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  async list(): Promise<UserView[]> {
+    return (await this.users.list()).map(view);
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  async create(actor: Pick<Principal, 'userId' | 'login'> | null, user: NewUser): Promise<UserView> {
+    if (await this.users.findByLogin(user.login)) {
+      throw new AuthError(AuthErrorCode.LoginTaken, ErrorKind.Conflict, `Login ${user.login} is taken`, [{ field: 'login', reason: 'is already taken' }], { login: user.login });
+    }
+    const created = await this.users.insert({
+      login: user.login,
+      displayName: user.displayName,
+      role: user.role,
+      locale: user.locale,
+      passwordHash: await this.passwords.hash(user.password),
+    });
+    await this.audit.record(actor, { action: AuditAction.UserCreated, targetType: 'user', targetId: created.id, details: { role: user.role } });
+    return view(created);
+  }
+
+  async changeRole(actor: Principal, userId: string, role: Role): Promise<UserView> {
+    const user = await this.existing(userId);
+    if (user.id === actor.userId && role !== Role.Admin) {
+      throw new AuthError(AuthErrorCode.CannotDemoteSelf, ErrorKind.Conflict, 'Cannot demote yourself', [{ field: 'role', reason: 'cannot change your own role' }]);
+    }
+    await this.users.setRole(user.id, role);
+    // A new role means new permissions: sessions opened under the old one end now.
+    await this.sessions.revokeAllOf(user.id);
+    await this.audit.record(actor, { action: AuditAction.UserRoleChanged, targetType: 'user', targetId: user.id, details: { from: user.role, to: role } });
+    return view({ ...user, role });
+  }
+
+  async deactivate(actor: Principal, userId: string): Promise<UserView> {
+    const user = await this.existing(userId);
+    if (user.id === actor.userId) {
+      throw new AuthError(AuthErrorCode.CannotDemoteSelf, ErrorKind.Conflict, 'Cannot deactivate yourself', [{ field: 'id', reason: 'cannot deactivate yourself' }]);
+    }
+    await this.users.setActive(user.id, false);
+    await this.sessions.revokeAllOf(user.id);
+    await this.audit.record(actor, { action: AuditAction.UserDeactivated, targetType: 'user', targetId: user.id });
+    return view({ ...user, active: false });
+  }
+
+  private async existing(userId: string): Promise<UserEntity> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new AuthError(AuthErrorCode.UserNotFound, ErrorKind.NotFound, 'No such user', [{ field: 'id', reason: 'no such user' }]);
+    return user;
+  }
+}

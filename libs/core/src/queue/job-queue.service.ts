@@ -1,0 +1,32 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Job, JobsOptions, Queue } from 'bullmq';
+import { JOB_ID, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
+
+/** Retry, back-off and retention of every job: finished jobs are removed (ANONYMITY.md F). */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+};
+
+/** The only way code puts work on a queue: typed by job name, with its deterministic id. */
+@Injectable()
+export class JobQueueService {
+  constructor(private readonly modules: ModuleRef) {}
+
+  queue(name: QueueName): Queue {
+    return this.modules.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  async enqueue<J extends JobName>(name: J, payload: JobPayloads[J], options: JobsOptions = {}): Promise<Job> {
+    return this.queue(JOB_QUEUE[name]).add(name, payload, { ...options, jobId: JOB_ID[name](payload) });
+  }
+
+  /** A repeating job; calling it again replaces the schedule instead of adding a second one. */
+  async schedule<J extends JobName>(name: J, payload: JobPayloads[J], everyMs: number): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './http-client';
+export * from './integration-module';
+export * from './running-platform';
+export * from './test-database';
+export * from './test-environment';

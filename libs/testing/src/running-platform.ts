@@ -1,0 +1,103 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface RunningApp {
+  process: ChildProcess;
+  /** Resolves with the exit code once the process has ended by itself or by `stop`. */
+  exited: Promise<number | null>;
+  /** Everything the process wrote, for assertions on logs. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs a built app (`npm test` builds first) as a real process with the given environment. */
+export function runApp(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, args: string[] = []): RunningApp {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    process: child,
+    exited,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export async function waitUntilHealthy(url: string, app: RunningApp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.process.exitCode !== null) throw new Error(`app exited with ${app.process.exitCode}:\n${app.output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not healthy after ${timeoutMs} ms:\n${app.output()}`);
+}
+
+export interface RunningPlatform {
+  db: TestDatabase;
+  baseUrl: string;
+  workerHealthUrl: string;
+  api: RunningApp;
+  worker: RunningApp;
+  stop(): Promise<void>;
+}
+
+/** The api and the worker as real processes on a fresh database, as `npm start` runs them. */
+export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningPlatform> {
+  const db = await createTestDatabase();
+  const [apiPort, workerPort] = [await freePort(), await freePort()];
+  const env = {
+    ...db.env,
+    API_PORT: String(apiPort),
+    WORKER_HEALTH_PORT: String(workerPort),
+    PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    NODE_ENV: 'test',
+    ...extraEnv,
+  };
+  const api = runApp('api', env);
+  const worker = runApp('worker', env);
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  const workerHealthUrl = `http://127.0.0.1:${workerPort}/health/ready`;
+  try {
+    await Promise.all([waitUntilHealthy(`${baseUrl}/api/health`, api), waitUntilHealthy(workerHealthUrl, worker)]);
+  } catch (error) {
+    await Promise.all([api.stop('SIGKILL'), worker.stop('SIGKILL')]);
+    await db.drop();
+    throw error;
+  }
+  return {
+    db,
+    baseUrl,
+    workerHealthUrl,
+    api,
+    worker,
+    async stop() {
+      await Promise.all([api.stop(), worker.stop()]);
+      await db.drop();
+    },
+  };
+}

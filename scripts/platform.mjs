@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Setup and process control behind `npm start`, `npm test` and `npm run demo`.
+// Plain Node with no dependencies, because it runs before `npm ci` has.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ENV_FILE = join(ROOT, '.data', 'local.env');
+const PG_PORT = process.env.JQC_PG_PORT ?? '54329';
+const REDIS_PORT = process.env.JQC_REDIS_PORT ?? '63799';
+
+export function step(message) {
+  process.stdout.write(`\n▶ ${message}\n`);
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: options.env ?? process.env });
+  if (result.status !== 0) {
+    process.stderr.write(`\n✖ ${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** `npm ci` when node_modules is missing or older than the lockfile. */
+export function ensureDependencies() {
+  const marker = join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = join(ROOT, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  step('installing dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+/** Starts local Postgres and Redis unless DATABASE_URL / REDIS_URL point elsewhere. */
+export function ensureServices() {
+  step('starting PostgreSQL and Redis');
+  run('bash', [join(ROOT, 'scripts', 'services.sh'), 'up']);
+}
+
+function readEnvFile() {
+  if (!existsSync(ENV_FILE)) return {};
+  return Object.fromEntries(
+    readFileSync(ENV_FILE, 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+}
+
+/**
+ * The environment of the apps: what the caller set wins; the rest comes from the local
+ * services and the secrets generated for this machine.
+ */
+export function platformEnv(overrides = {}) {
+  const local = readEnvFile();
+  const pg = (user, password, database = 'jqc') => `postgres://${user}:${password}@127.0.0.1:${PG_PORT}/${database}`;
+  const defaults = {
+    DATABASE_URL: pg('jqc_owner', local.DB_OWNER_PASSWORD),
+    DATABASE_EVALUATION_URL: pg('jqc_evaluation', local.DB_EVALUATION_PASSWORD),
+    DATABASE_DISCIPLINE_URL: pg('jqc_discipline', local.DB_DISCIPLINE_PASSWORD),
+    REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+    SESSION_SECRET: local.SESSION_SECRET,
+    TOKEN_HMAC_SECRET: local.TOKEN_HMAC_SECRET,
+    DEMO_PASSWORD: local.DEMO_PASSWORD,
+  };
+  const env = { ...process.env };
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!env[key] && value) env[key] = value;
+  }
+  return { ...env, ...overrides };
+}
+
+export function build() {
+  step('building apps and libraries');
+  run('npx', ['nest', 'build', 'api']);
+}
+
+export function cli(args, env) {
+  run('node', [join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
+}
+
+/** Starts a built app with its output prefixed; returns the child process. */
+export function startApp(name, env) {
+  const child = spawn('node', [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream, out) => {
+    let buffered = '';
+    stream.on('data', (chunk) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) out.write(`[${name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  return child;
+}
+
+export async function waitForHttp(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm start`: everything from a fresh clone to a running platform. Ctrl-C stops what it started.
+import { build, cli, ensureDependencies, ensureServices, platformEnv, startApp, step, waitForHttp } from './platform.mjs';
+
+ensureDependencies();
+ensureServices();
+const env = platformEnv({ NODE_ENV: process.env.NODE_ENV ?? 'development' });
+build();
+step('migrating the database');
+cli(['db:migrate'], env);
+if (env.DEMO_PASSWORD) {
+  step('seeding demo accounts (only into an empty database)');
+  cli(['seed:demo'], env);
+}
+
+step('starting api and worker');
+const children = [startApp('api', env), startApp('worker', env)];
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 5000).unref();
+  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))))).then(() =>
+    process.exit(code),
+  );
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+for (const child of children) {
+  child.once('exit', (code) => {
+    if (!stopping) {
+      process.stderr.write(`\n✖ an app stopped unexpectedly (exit ${code}); stopping the rest\n`);
+      stop(1);
+    }
+  });
+}
+
+const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.API_PORT ?? 3000}`;
+if (await waitForHttp(`${publicUrl}/api/health`)) {
+  const password = env.DEMO_PASSWORD;
+  process.stdout.write(`
+✔ The platform is running: ${publicUrl}
+  API documentation:  ${publicUrl}/api/docs
+  Health:             ${publicUrl}/api/health
+${password ? `  Demo logins (password: ${password}): admin, commission, hr, judge, jury\n` : ''}  Press Ctrl-C to stop.
+`);
+} else {
+  process.stderr.write('\n✖ the api did not become healthy within 60 s; see the log above\n');
+  stop(1);
+}
