@@ -23,13 +23,18 @@ export function run(command, args, options = {}) {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than the lockfile. */
+/**
+ * Installs dependencies when node_modules is missing or older than the lockfile.
+ * `npm install` rather than `npm ci`: the lockfile records no download addresses
+ * (omit-lockfile-registry-resolved), and then npm ci rejects it for lacking other
+ * platforms' optional binaries. npm install follows the same lockfile and leaves it unchanged.
+ */
 export function ensureDependencies() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  step('installing dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  step('installing dependencies (npm install)');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Starts local Postgres and Redis unless DATABASE_URL / REDIS_URL point elsewhere. */
