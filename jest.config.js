@@ -1,4 +1,5 @@
-// Three tiers, one config: `--selectProjects unit|integration|e2e`.
+// Three tiers, one config: `--selectProjects unit|integration|e2e`. Per-tier timeouts are
+// set by scripts/test.mjs (jest ignores testTimeout inside a project).
 // NestJS 12 and some of its companions ship as ES modules; swc turns them into CommonJS
 // for jest, which (on Node 20) cannot require ES modules itself.
 const swc = [
@@ -33,14 +34,12 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-      testTimeout: 60000,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-      testTimeout: 120000,
     },
   ],
 };

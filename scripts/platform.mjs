@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ENV_FILE = join(ROOT, '.data', 'local.env');
+// JQC_DATA_DIR lets several checkouts share one set of local servers.
+const ENV_FILE = join(process.env.JQC_DATA_DIR ?? join(ROOT, '.data'), 'local.env');
 const PG_PORT = process.env.JQC_PG_PORT ?? '54329';
 const REDIS_PORT = process.env.JQC_REDIS_PORT ?? '63799';
 

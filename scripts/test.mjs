@@ -7,8 +7,8 @@ import { build, ensureDependencies, ensureServices, platformEnv, ROOT, step } fr
 
 const TIERS = {
   unit: ['--selectProjects', 'unit'],
-  integration: ['--selectProjects', 'integration', '--maxWorkers=2'],
-  e2e: ['--selectProjects', 'e2e', '--runInBand'],
+  integration: ['--selectProjects', 'integration', '--maxWorkers=2', '--testTimeout=60000'],
+  e2e: ['--selectProjects', 'e2e', '--runInBand', '--testTimeout=180000'],
 };
 const requested = process.argv.slice(2).filter((arg) => arg in TIERS);
 const tiers = requested.length > 0 ? requested : Object.keys(TIERS);

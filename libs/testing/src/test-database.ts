@@ -6,7 +6,10 @@ import { AppConfig, loadConfig, ownerDataSourceOptions, provisionDatabaseRoles }
 import { MIGRATIONS } from '../../../migrations';
 import { baseTestEnv } from './test-environment';
 
-export const TEMPLATE_DATABASE = 'jqc_test_template';
+/** Named after the migrations it holds, so checkouts with different migrations can share one server. */
+function templateName(fingerprint: string): string {
+  return `jqc_test_template_${fingerprint}`;
+}
 const MIGRATIONS_DIR = join(__dirname, '..', '..', '..', 'migrations');
 
 function withDatabase(url: string, database: string): string {
@@ -33,40 +36,43 @@ function migrationsFingerprint(): string {
 }
 
 /**
- * Builds the migrated template database once per change of the migrations; every test
- * file then clones it, which takes milliseconds instead of a full migration run.
+ * Builds the migrated template database once per set of migrations; every test file then
+ * clones it, which takes milliseconds instead of a full migration run. A template is
+ * marked ready (IS_TEMPLATE) only when fully migrated; a half-built one is rebuilt.
  */
-export async function ensureTemplateDatabase(): Promise<void> {
-  const env = baseTestEnv();
-  const config = loadConfig(env);
-  const fingerprint = migrationsFingerprint();
-  const rebuilt = await withOwner(withDatabase(config.DATABASE_URL, 'postgres'), async (admin) => {
-    const [current] = await admin.query(
-      `SELECT shobj_description(oid, 'pg_database') AS fingerprint FROM pg_database WHERE datname = $1`,
-      [TEMPLATE_DATABASE],
-    );
-    if (current?.fingerprint === fingerprint) return false;
-    if (current) {
-      await admin.query(`ALTER DATABASE ${TEMPLATE_DATABASE} IS_TEMPLATE false`);
-      await admin.query(`DROP DATABASE ${TEMPLATE_DATABASE} WITH (FORCE)`);
+export async function ensureTemplateDatabase(): Promise<string> {
+  const config = loadConfig(baseTestEnv());
+  const template = templateName(migrationsFingerprint());
+  const admin = withDatabase(config.DATABASE_URL, 'postgres');
+  const ready = await withOwner(admin, async (db) => {
+    const isTemplate = async () => (await db.query('SELECT datistemplate FROM pg_database WHERE datname = $1', [template]))[0]?.datistemplate;
+    for (let waited = 0; waited < 120; waited++) {
+      const state = await isTemplate();
+      if (state === true) return true;
+      if (state === undefined) {
+        try {
+          await db.query(`CREATE DATABASE ${template}`);
+          return false;
+        } catch (error) {
+          if ((error as { driverError?: { code?: string } }).driverError?.code !== '42P04') throw error;
+        }
+      }
+      // Another test run is building the same template right now.
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    return true;
+    throw new Error(`template ${template} was not ready after 60 s; drop it and retry`);
   });
-  if (!rebuilt) return;
-  const templateUrl = withDatabase(config.DATABASE_URL, TEMPLATE_DATABASE);
+  if (ready) return template;
   await withOwner(
-    templateUrl,
+    withDatabase(config.DATABASE_URL, template),
     async (db) => {
       await provisionDatabaseRoles(db, config);
       await db.runMigrations({ transaction: 'each' });
     },
     config,
   );
-  await withOwner(withDatabase(config.DATABASE_URL, 'postgres'), async (admin) => {
-    await admin.query(`COMMENT ON DATABASE ${TEMPLATE_DATABASE} IS '${fingerprint}'`);
-    await admin.query(`ALTER DATABASE ${TEMPLATE_DATABASE} IS_TEMPLATE true`);
-  });
+  await withOwner(admin, (db) => db.query(`ALTER DATABASE ${template} IS_TEMPLATE true`));
+  return template;
 }
 
 export interface TestDatabase {
@@ -85,9 +91,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const baseConfig = loadConfig(base);
   const suffix = randomBytes(5).toString('hex');
   const name = `jqc_test_${suffix}`;
-  await withOwner(withDatabase(baseConfig.DATABASE_URL, 'postgres'), (admin) =>
-    admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`),
-  );
+  const template = templateName(migrationsFingerprint());
+  await withOwner(withDatabase(baseConfig.DATABASE_URL, 'postgres'), (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const env: NodeJS.ProcessEnv = {
     ...base,
     DATABASE_URL: withDatabase(baseConfig.DATABASE_URL, name),
