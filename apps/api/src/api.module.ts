@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, REDIS_CLIENT, RedisModule, RedisThrottlerStorage } from '@app/core';
 import { AuthGuardModule, AuthModule } from '@app/auth';
+import { RegistryModule } from '@app/registry';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
+import { RegistryController } from './registry/registry.controller';
 import { THROTTLER_DEFINITIONS } from './throttling';
 
 @Module({
@@ -23,9 +26,15 @@ import { THROTTLER_DEFINITIONS } from './throttling';
         storage: new RedisThrottlerStorage(redis, config),
       }),
     }),
+    // Uploads stay in memory (register files are small) and are capped; the cap answers 413.
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.REGISTER_IMPORT_MAX_BYTES, files: 1, fields: 5 } }),
+    }),
     AuthModule,
     AuthGuardModule,
+    RegistryModule,
   ],
-  controllers: [HealthController, AuthController, UsersController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController],
 })
 export class ApiModule {}

@@ -19,3 +19,4 @@ export * from './queue/queue.module';
 export * from './redis/redis.module';
 export * from './redis/redis-throttler.storage';
 export * from './config/boot';
+export * from './spreadsheet/safe-text';

@@ -62,9 +62,11 @@ export class ErrorFilter implements ExceptionFilter {
       statusCode,
       code: error.code,
       message: template ? formatText(template, error.params) : error.message,
-      problems: error.problems.map((problem) => ({
-        field: problem.field,
-        reason: problem.constraint ? validationReason(problem.constraint, problem.params ?? {}, problem.reason, locale) : problem.reason,
+      problems: error.problems.map(({ field, reason, constraint, params, row, value }) => ({
+        ...(row === undefined ? {} : { row }),
+        field,
+        ...(value === undefined ? {} : { value }),
+        reason: constraint ? validationReason(constraint, params ?? {}, reason, locale) : reason,
       })),
     };
   }

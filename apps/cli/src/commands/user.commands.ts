@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AppConfig, isLocale, LOCALES } from '@app/core';
 import { Role, ROLES, UserService } from '@app/auth';
-import { AccountsModule } from '../accounts.module';
+import { DataModule } from '../data.module';
 
 /** Demo accounts, one per role, created only when the database has no account at all. */
 export const DEMO_ACCOUNTS: { login: string; displayName: string; role: Role }[] = [
@@ -22,7 +22,7 @@ export class SeedDemoCommand extends CommandRunner {
   async run(): Promise<void> {
     const password = this.config.DEMO_PASSWORD;
     if (!password) throw new Error('DEMO_PASSWORD is not set; demo accounts are for local and demo setups only');
-    const app = await NestFactory.createApplicationContext(AccountsModule, { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(DataModule, { logger: ['error', 'warn'] });
     try {
       const users = app.get(UserService);
       if ((await users.count()) > 0) {
@@ -55,7 +55,7 @@ export class CreateUserCommand extends CommandRunner {
     const password = (await readPassword()).trim();
     if (password.length < 12) throw new Error('password: must be at least 12 characters');
     if (!isLocale(options.locale)) throw new Error(`--locale: must be one of ${LOCALES.join(', ')}`);
-    const app = await NestFactory.createApplicationContext(AccountsModule, { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(DataModule, { logger: ['error', 'warn'] });
     try {
       const user = await app.get(UserService).create(null, {
         login: options.login,

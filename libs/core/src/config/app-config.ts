@@ -75,6 +75,13 @@ export class AppConfig {
   @Max(5)
   TRUST_PROXY_HOPS = 0;
 
+  /** Largest register file (.xlsx or .csv) accepted for import. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  REGISTER_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
   @IsOptional()
   @IsString()
   DEMO_PASSWORD?: string;

@@ -23,6 +23,9 @@ export interface FieldProblem {
   reason: string;
   constraint?: string;
   params?: Record<string, string | number>;
+  /** For problems in uploaded tables: the spreadsheet row and the offending value. */
+  row?: number;
+  value?: string;
 }
 
 /**

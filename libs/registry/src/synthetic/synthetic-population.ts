@@ -2,44 +2,11 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { LocalizedText } from '@app/core';
-import { CourtLevel, Gender, JudgePosition, Specialisation, StaffCategory } from '../reference/codes';
+import { Gender, JudgePosition, StaffCategory } from '../reference/codes';
+import { CourtRecord, JudgeRecord, StaffRecord, UnitRecord } from '../register-records';
+import { ADMINISTRATION_UNITS } from '../reference/administration-units';
 import { REGIONS } from '../reference/regions';
 import { FIRST_NAMES, PATRONYMIC_STEMS, SURNAMES, patronymicFor, surnameFor } from './synthetic-names';
-
-export interface CourtRecord {
-  code: string;
-  names: LocalizedText;
-  level: CourtLevel;
-  specialisation: Specialisation;
-  regionCode: string;
-}
-
-export interface UnitRecord {
-  code: string;
-  names: LocalizedText;
-  regionCode: string;
-}
-
-export interface JudgeRecord {
-  personnelNumber: string;
-  fullName: string;
-  gender: Gender;
-  birthYear: number;
-  appointmentDate: string;
-  courtCode: string;
-  position: JudgePosition;
-}
-
-export interface StaffRecord {
-  personnelNumber: string;
-  fullName: string;
-  gender: Gender;
-  birthYear: number;
-  hireDate: string;
-  courtCode: string | null;
-  unitCode: string | null;
-  category: StaffCategory;
-}
 
 export interface SyntheticPopulation {
   courts: CourtRecord[];
@@ -171,21 +138,6 @@ function generateCourts(): { courts: CourtRecord[]; weight: Map<string, number> 
   return { courts, weight };
 }
 
-function generateUnits(): UnitRecord[] {
-  return [
-    { code: 'ca-central', regionCode: 'astana', names: { en: 'Court Administration, central office', ru: 'Судебная администрация, центральный аппарат', kk: 'Сот әкімшілігі, орталық аппарат' } },
-    ...REGIONS.map((region) => ({
-      code: `ca-${region.code}`,
-      regionCode: region.code,
-      names: {
-        en: `Court Administration office, ${region.names.en}`,
-        ru: `Подразделение Судебной администрации (${region.names.ru})`,
-        kk: `Сот әкімшілігінің бөлімшесі (${region.names.kk})`,
-      },
-    })),
-  ];
-}
-
 function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -209,7 +161,7 @@ export function generateSyntheticPopulation(options: SyntheticOptions): Syntheti
   const draw = new Draw(xoroshiro128plus(options.seed));
   const refYear = Number(options.referenceDate.slice(0, 4));
   const { courts, weight } = generateCourts();
-  const units = generateUnits();
+  const units = ADMINISTRATION_UNITS;
   const judges: JudgeRecord[] = [];
 
   for (const level of ['supreme', 'regional', 'district'] as const) {

@@ -1,0 +1,11 @@
+import { spreadsheetSafeText } from './safe-text';
+
+describe('spreadsheetSafeText', () => {
+  it.each(['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])('neutralises %j', (text) => {
+    expect(spreadsheetSafeText(text)).toBe(`'${text}`);
+  });
+
+  it.each(['Айгерім', 'a=b', '2026-01-01', ''])('leaves %j alone', (text) => {
+    expect(spreadsheetSafeText(text)).toBe(text);
+  });
+});
