@@ -9,8 +9,9 @@ build();
 step('migrating the database');
 cli(['db:migrate'], env);
 if (env.DEMO_PASSWORD) {
-  step('seeding demo accounts (only into an empty database)');
+  step('seeding demo accounts and a synthetic national register (only into an empty database)');
   cli(['seed:demo'], env);
+  cli(['registry:load-synthetic', '--if-empty'], env);
 }
 
 step('starting api and worker');

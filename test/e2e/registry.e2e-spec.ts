@@ -105,6 +105,19 @@ describe('registers over HTTP', () => {
     expect(entry).toMatchObject({ actor_login: 'hr', details: { rows: 2235, format: 'csv' } });
   });
 
+  it('adds a version of the age bands only when the bands cover every age exactly once', async () => {
+    const admin = new HttpClient(platform.baseUrl);
+    await admin.signIn('admin', 'registry-e2e-password');
+    const label = { kk: 'x', ru: 'x', en: 'x' };
+    const gap = await admin.post('/api/registry/bands', { kind: 'age', bands: [{ code: 'young', min: 0, max: 39, labels: label }, { code: 'old', min: 41, labels: label }] }, { 'accept-language': 'en' });
+    expect(gap.status).toBe(400);
+    expect(gap.body.problems).toEqual([{ field: 'bands', reason: 'bands young and old must be contiguous' }]);
+    const added = await admin.post('/api/registry/bands', { kind: 'age', bands: [{ code: 'young', min: 0, max: 39, labels: label }, { code: 'old', min: 40, labels: label }] });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ kind: 'age', version: 2 });
+    expect((await admin.get('/api/registry/bands')).body.map((b: { kind: string; version: number }) => `${b.kind}@${b.version}`)).toEqual(['age@1', 'age@2', 'experience@1']);
+  });
+
   it('keeps the staff register from the Commission', async () => {
     const commission = new HttpClient(platform.baseUrl);
     await commission.signIn('commission', 'registry-e2e-password');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, ErrorKind, Locale } from '@app/core';
 import { AuditLogService, Principal } from '@app/auth';
+import { Band, bandDefinitionProblems, BandDefinition, BandKind } from './bands/bands';
 import { describeProblem, parseRegister, RegisterProblem } from './import/parse-register';
 import { RegisterKind } from './import/register-columns';
 import { detectRegisterFormat, readRegisterTable, RegisterFormat, writeProblemReport, writeRegisterFile } from './import/register-file';
@@ -64,6 +65,17 @@ export class RegisterImportService {
     const records = await this.registry.records(kind);
     await this.audit.record(actor, { action: 'registry.export', targetType: `register:${kind}`, details: { rows: records.length, format } });
     return writeRegisterFile(kind, records, format, locale);
+  }
+
+  /** A new version of the age or experience bands, checked to cover every value exactly once. */
+  async addBandVersion(actor: Pick<Principal, 'userId' | 'login'>, kind: BandKind, bands: Band[]): Promise<BandDefinition> {
+    const problems = bandDefinitionProblems({ kind, version: 0, bands });
+    if (problems.length > 0) {
+      throw new RegistryError(RegistryErrorCode.InvalidBands, ErrorKind.Invalid, 'invalid bands', problems.map((reason) => ({ field: 'bands', reason })));
+    }
+    const definition = await this.registry.addBandVersion(kind, bands);
+    await this.audit.record(actor, { action: 'registry.bands-added', targetType: `bands:${kind}`, targetId: String(definition.version) });
+    return definition;
   }
 
   /** Loads a synthetic national register (demo, tests, benchmarks); its rows are flagged synthetic. */

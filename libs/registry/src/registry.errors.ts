@@ -5,6 +5,7 @@ export enum RegistryErrorCode {
   UnsupportedFile = 'registry.unsupported-file',
   FileTooLarge = 'registry.file-too-large',
   UnknownKind = 'registry.unknown-kind',
+  InvalidBands = 'registry.invalid-bands',
 }
 
 export class RegistryError extends DomainError<RegistryErrorCode> {
@@ -23,6 +24,11 @@ export class RegistryError extends DomainError<RegistryErrorCode> {
       kk: 'Файл тым үлкен: ең көбі {maxMb} МБ',
       ru: 'Файл слишком большой: не более {maxMb} МБ',
       en: 'The file is too large: at most {maxMb} MB',
+    },
+    [RegistryErrorCode.InvalidBands]: {
+      kk: 'Топтар дұрыс анықталмаған',
+      ru: 'Группы заданы неверно',
+      en: 'The bands are not well defined',
     },
     [RegistryErrorCode.UnknownKind]: {
       kk: 'Белгісіз тізілім: {kind}. Рұқсат етілгені: courts, judges, staff',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Band, BandDefinition, BandKind } from './bands/bands';
 import { CourtRecord, JudgeRecord, StaffRecord } from './register-records';
 import { RegisterKind } from './import/register-columns';
 
@@ -241,8 +242,28 @@ export class RegistryRepository {
     return this.db.query(`SELECT id, code, name_kk, name_ru, name_en, level, specialisation, region_code, active, synthetic FROM registry.court ORDER BY code`);
   }
 
-  async latestBands(kind: 'age' | 'experience'): Promise<{ version: number; bands: unknown }> {
-    const [row] = await this.db.query(`SELECT version, bands FROM registry.band_definition WHERE kind = $1 ORDER BY version DESC LIMIT 1`, [kind]);
+  bandDefinitions(): Promise<BandDefinition[]> {
+    return this.db.query(`SELECT kind, version, bands FROM registry.band_definition ORDER BY kind, version`);
+  }
+
+  async bandDefinition(kind: BandKind, version: number): Promise<BandDefinition | null> {
+    const [row] = await this.db.query(`SELECT kind, version, bands FROM registry.band_definition WHERE kind = $1 AND version = $2`, [kind, version]);
+    return row ?? null;
+  }
+
+  /** Adds the next version of a kind's bands; versions are never changed. */
+  async addBandVersion(kind: BandKind, bands: Band[]): Promise<BandDefinition> {
+    const [row] = await this.db.query(
+      `INSERT INTO registry.band_definition (kind, version, bands)
+       SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb FROM registry.band_definition WHERE kind = $1
+       RETURNING kind, version, bands`,
+      [kind, JSON.stringify(bands)],
+    );
     return row;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [{ people }] = await this.db.query(`SELECT (SELECT count(*) FROM registry.judge) + (SELECT count(*) FROM registry.staff_member) AS people`);
+    return Number(people) === 0;
   }
 }

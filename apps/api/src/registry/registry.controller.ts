@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { CoreError, CoreErrorCode, ErrorKind, Locale } from '@app/core';
 import { CurrentPrincipal, Principal, Role, Roles } from '@app/auth';
-import { COURT_LEVELS, REGION_CODES, REGISTER_KINDS, RegisterFormat, RegisterImportService, RegisterKind, RegistryRepository } from '@app/registry';
+import { BandKind, COURT_LEVELS, REGION_CODES, REGISTER_KINDS, RegisterFormat, RegisterImportService, RegisterKind, RegistryRepository } from '@app/registry';
 import { RequestLocale } from '../request-locale.decorator';
 
 class PeopleQuery {
@@ -39,6 +39,56 @@ class PeopleQuery {
   @IsInt()
   @Min(0)
   offset = 0;
+}
+
+class LabelsDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  kk: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  ru: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  en: string;
+}
+
+class BandDto {
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,30}$/)
+  code: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(150)
+  min: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(150)
+  max: number | null = null;
+
+  @ValidateNested()
+  @Type(() => LabelsDto)
+  labels: LabelsDto;
+}
+
+class NewBandsDto {
+  @IsIn(['age', 'experience'])
+  kind: BandKind;
+
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => BandDto)
+  bands: BandDto[];
 }
 
 class FileQuery {
@@ -112,6 +162,19 @@ export class RegistryController {
   @Roles(Role.Admin, Role.Hr)
   staff(@Query() query: PeopleQuery) {
     return this.registry.page('staff', { regionCode: query.region, courtLevel: query.courtLevel, courtCode: query.court, active: query.active, limit: query.limit, offset: query.offset });
+  }
+
+  @Get('bands')
+  @Roles(Role.Admin, Role.Hr, Role.Commission)
+  bands() {
+    return this.registry.bandDefinitions();
+  }
+
+  /** A new version of the age or experience bands; campaigns keep the version they launched with. */
+  @Post('bands')
+  @Roles(Role.Admin)
+  addBands(@CurrentPrincipal() actor: Principal, @Body() body: NewBandsDto) {
+    return this.imports.addBandVersion(actor, body.kind, body.bands);
   }
 
   @Get(':kind/template')

@@ -2,13 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { isLocale, Locale } from '@app/core';
-import { generateSyntheticPopulation, REGISTER_KINDS, RegisterImportService, RegisterKind, writeRegisterFile } from '@app/registry';
+import { generateSyntheticPopulation, REGISTER_KINDS, RegisterImportService, RegisterKind, RegistryRepository, writeRegisterFile } from '@app/registry';
 import { DataModule } from '../data.module';
 
 interface SyntheticFlags {
   seed: number;
   scale: number;
   date: string;
+  ifEmpty?: boolean;
 }
 
 function today(): string {
@@ -42,9 +43,18 @@ abstract class SyntheticOptionsCommand extends CommandRunner {
 
 @Command({ name: 'registry:load-synthetic', description: 'Load a synthetic national register (flagged synthetic) into the database' })
 export class LoadSyntheticCommand extends SyntheticOptionsCommand {
+  @Option({ flags: '--if-empty', description: 'do nothing when the register already holds people' })
+  parseIfEmpty(): boolean {
+    return true;
+  }
+
   async run(_args: string[], flags: SyntheticFlags): Promise<void> {
     const app = await NestFactory.createApplicationContext(DataModule, { logger: ['error', 'warn'] });
     try {
+      if (flags.ifEmpty && !(await app.get(RegistryRepository).isEmpty())) {
+        console.log('registry: holds people already, nothing to do');
+        return;
+      }
       const counts = await app.get(RegisterImportService).loadSynthetic({ seed: flags.seed, scale: flags.scale, referenceDate: flags.date ?? today() });
       for (const [kind, c] of Object.entries(counts)) {
         console.log(`${kind}: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.deactivated} deactivated`);
