@@ -39,7 +39,7 @@ describe('registers over HTTP', () => {
     expect(response.headers.get('content-disposition')).toContain('judges-template-ru.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, 'Табельный номер', 'ФИО', 'Пол', 'Год рождения', 'Дата назначения', 'Код суда', 'Должность']);
+    expect(workbook.worksheets[0].getRow(1).values).toEqual([undefined, 'Табельный номер', 'ФИО', 'Пол', 'Год рождения', 'Дата назначения', 'Код суда', 'Должность', 'Электронная почта', 'Язык']);
   });
 
   it('imports courts and judges, then lists judges with filters', async () => {

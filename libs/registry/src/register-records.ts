@@ -1,4 +1,4 @@
-import { LocalizedText } from '@app/core';
+import { Locale, LocalizedText } from '@app/core';
 import { CourtLevel, Gender, JudgePosition, Specialisation, StaffCategory } from './reference/codes';
 
 /** A register row as imported, exported and generated: codes, not database ids. */
@@ -24,6 +24,9 @@ export interface JudgeRecord {
   appointmentDate: string;
   courtCode: string;
   position: JudgePosition;
+  /** Where invitations go, in the person's language. */
+  email: string;
+  language: Locale;
 }
 
 export interface StaffRecord {
@@ -36,4 +39,6 @@ export interface StaffRecord {
   courtCode: string | null;
   unitCode: string | null;
   category: StaffCategory;
+  email: string;
+  language: Locale;
 }

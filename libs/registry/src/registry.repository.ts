@@ -92,17 +92,17 @@ export class RegistryRepository {
 
   private async applyJudges(tx: EntityManager, judges: JudgeRecord[], synthetic: boolean): Promise<ApplyCounts> {
     const rows = await tx.query(
-      `INSERT INTO registry.judge (personnel_number, full_name, gender, birth_year, appointment_date, court_id, position, synthetic)
-       SELECT j.personnel_number, j.full_name, j.gender, j.birth_year, j.appointment_date, c.id, j.position, j.synthetic
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[], $8::boolean[])
-         AS j (personnel_number, full_name, gender, birth_year, appointment_date, court_code, position, synthetic)
+      `INSERT INTO registry.judge (personnel_number, full_name, gender, birth_year, appointment_date, court_id, position, email, language, synthetic)
+       SELECT j.personnel_number, j.full_name, j.gender, j.birth_year, j.appointment_date, c.id, j.position, j.email, j.language, j.synthetic
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[])
+         AS j (personnel_number, full_name, gender, birth_year, appointment_date, court_code, position, synthetic, email, language)
        JOIN registry.court c ON c.code = j.court_code
        ON CONFLICT (personnel_number) DO UPDATE SET
          full_name = EXCLUDED.full_name, gender = EXCLUDED.gender, birth_year = EXCLUDED.birth_year,
          appointment_date = EXCLUDED.appointment_date, court_id = EXCLUDED.court_id, position = EXCLUDED.position,
-         synthetic = EXCLUDED.synthetic, active = true, updated_at = now()
-       WHERE (judge.full_name, judge.gender, judge.birth_year, judge.appointment_date, judge.court_id, judge.position, judge.synthetic, judge.active)
-         IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.gender, EXCLUDED.birth_year, EXCLUDED.appointment_date, EXCLUDED.court_id, EXCLUDED.position, EXCLUDED.synthetic, true)
+         email = EXCLUDED.email, language = EXCLUDED.language, synthetic = EXCLUDED.synthetic, active = true, updated_at = now()
+       WHERE (judge.full_name, judge.gender, judge.birth_year, judge.appointment_date, judge.court_id, judge.position, judge.email, judge.language, judge.synthetic, judge.active)
+         IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.gender, EXCLUDED.birth_year, EXCLUDED.appointment_date, EXCLUDED.court_id, EXCLUDED.position, EXCLUDED.email, EXCLUDED.language, EXCLUDED.synthetic, true)
        RETURNING (xmax = 0) AS inserted`,
       [
         judges.map((j) => j.personnelNumber),
@@ -113,6 +113,8 @@ export class RegistryRepository {
         judges.map((j) => j.courtCode),
         judges.map((j) => j.position),
         judges.map(() => synthetic),
+        judges.map((j) => j.email),
+        judges.map((j) => j.language),
       ],
     );
     return this.counts(
@@ -126,18 +128,18 @@ export class RegistryRepository {
 
   private async applyStaff(tx: EntityManager, staff: StaffRecord[], synthetic: boolean): Promise<ApplyCounts> {
     const rows = await tx.query(
-      `INSERT INTO registry.staff_member (personnel_number, full_name, gender, birth_year, hire_date, court_id, unit_id, category, synthetic)
-       SELECT s.personnel_number, s.full_name, s.gender, s.birth_year, s.hire_date, c.id, u.id, s.category, s.synthetic
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[], $8::text[], $9::boolean[])
-         AS s (personnel_number, full_name, gender, birth_year, hire_date, court_code, unit_code, category, synthetic)
+      `INSERT INTO registry.staff_member (personnel_number, full_name, gender, birth_year, hire_date, court_id, unit_id, category, email, language, synthetic)
+       SELECT s.personnel_number, s.full_name, s.gender, s.birth_year, s.hire_date, c.id, u.id, s.category, s.email, s.language, s.synthetic
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::date[], $6::text[], $7::text[], $8::text[], $9::boolean[], $10::text[], $11::text[])
+         AS s (personnel_number, full_name, gender, birth_year, hire_date, court_code, unit_code, category, synthetic, email, language)
        LEFT JOIN registry.court c ON c.code = s.court_code
        LEFT JOIN registry.administration_unit u ON u.code = s.unit_code
        ON CONFLICT (personnel_number) DO UPDATE SET
          full_name = EXCLUDED.full_name, gender = EXCLUDED.gender, birth_year = EXCLUDED.birth_year, hire_date = EXCLUDED.hire_date,
          court_id = EXCLUDED.court_id, unit_id = EXCLUDED.unit_id, category = EXCLUDED.category,
-         synthetic = EXCLUDED.synthetic, active = true, updated_at = now()
-       WHERE (staff_member.full_name, staff_member.gender, staff_member.birth_year, staff_member.hire_date, staff_member.court_id, staff_member.unit_id, staff_member.category, staff_member.synthetic, staff_member.active)
-         IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.gender, EXCLUDED.birth_year, EXCLUDED.hire_date, EXCLUDED.court_id, EXCLUDED.unit_id, EXCLUDED.category, EXCLUDED.synthetic, true)
+         email = EXCLUDED.email, language = EXCLUDED.language, synthetic = EXCLUDED.synthetic, active = true, updated_at = now()
+       WHERE (staff_member.full_name, staff_member.gender, staff_member.birth_year, staff_member.hire_date, staff_member.court_id, staff_member.unit_id, staff_member.category, staff_member.email, staff_member.language, staff_member.synthetic, staff_member.active)
+         IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.gender, EXCLUDED.birth_year, EXCLUDED.hire_date, EXCLUDED.court_id, EXCLUDED.unit_id, EXCLUDED.category, EXCLUDED.email, EXCLUDED.language, EXCLUDED.synthetic, true)
        RETURNING (xmax = 0) AS inserted`,
       [
         staff.map((s) => s.personnelNumber),
@@ -149,6 +151,8 @@ export class RegistryRepository {
         staff.map((s) => s.unitCode),
         staff.map((s) => s.category),
         staff.map(() => synthetic),
+        staff.map((s) => s.email),
+        staff.map((s) => s.language),
       ],
     );
     return this.counts(
@@ -178,7 +182,7 @@ export class RegistryRepository {
       case 'judges':
         return (
           await this.db.query(
-            `SELECT j.personnel_number, j.full_name, j.gender, j.birth_year, to_char(j.appointment_date, 'YYYY-MM-DD') AS appointment_date, c.code AS court_code, j.position
+            `SELECT j.personnel_number, j.full_name, j.gender, j.birth_year, to_char(j.appointment_date, 'YYYY-MM-DD') AS appointment_date, c.code AS court_code, j.position, j.email, j.language
              FROM registry.judge j JOIN registry.court c ON c.id = j.court_id WHERE j.active ORDER BY j.personnel_number`,
           )
         ).map((r: Record<string, string | number>) => ({
@@ -189,11 +193,13 @@ export class RegistryRepository {
           appointmentDate: r.appointment_date,
           courtCode: r.court_code,
           position: r.position,
+          email: r.email,
+          language: r.language,
         }));
       case 'staff':
         return (
           await this.db.query(
-            `SELECT s.personnel_number, s.full_name, s.gender, s.birth_year, to_char(s.hire_date, 'YYYY-MM-DD') AS hire_date, c.code AS court_code, u.code AS unit_code, s.category
+            `SELECT s.personnel_number, s.full_name, s.gender, s.birth_year, to_char(s.hire_date, 'YYYY-MM-DD') AS hire_date, c.code AS court_code, u.code AS unit_code, s.category, s.email, s.language
              FROM registry.staff_member s LEFT JOIN registry.court c ON c.id = s.court_id LEFT JOIN registry.administration_unit u ON u.id = s.unit_id
              WHERE s.active ORDER BY s.personnel_number`,
           )
@@ -206,6 +212,8 @@ export class RegistryRepository {
           courtCode: r.court_code,
           unitCode: r.unit_code,
           category: r.category,
+          email: r.email,
+          language: r.language,
         }));
     }
   }

@@ -4,6 +4,7 @@ import { CourtEntity } from './court.entity';
 @Entity({ schema: 'registry', name: 'judge' })
 @Unique('uq_judge_personnel_number', ['personnelNumber'])
 @Index('ix_judge_court_id', ['courtId'])
+@Check('ck_judge_language', `"language" IN ('kk', 'ru', 'en')`)
 @Check('ck_judge_gender', `"gender" IN ('f', 'm')`)
 @Check('ck_judge_position', `"position" IN ('judge', 'chamber-president', 'court-president')`)
 @Check('ck_judge_birth_year', `"birth_year" BETWEEN 1900 AND 2100`)
@@ -35,6 +36,13 @@ export class JudgeEntity {
 
   @Column({ type: 'text' })
   position: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  /** Language of this person's invitations and reminders. */
+  @Column({ type: 'text', default: 'kk' })
+  language: string;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -5,6 +5,7 @@ import { CourtEntity } from './court.entity';
 @Entity({ schema: 'registry', name: 'staff_member' })
 @Unique('uq_staff_member_personnel_number', ['personnelNumber'])
 @Index('ix_staff_member_court_id', ['courtId'])
+@Check('ck_staff_member_language', `"language" IN ('kk', 'ru', 'en')`)
 @Check('ck_staff_member_gender', `"gender" IN ('f', 'm')`)
 @Check('ck_staff_member_category', `"category" IN ('senior', 'specialist', 'court-secretary', 'assistant', 'support')`)
 @Check('ck_staff_member_birth_year', `"birth_year" BETWEEN 1900 AND 2100`)
@@ -44,6 +45,13 @@ export class StaffMemberEntity {
 
   @Column({ type: 'text' })
   category: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  /** Language of this person's invitations and reminders. */
+  @Column({ type: 'text', default: 'kk' })
+  language: string;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -7,32 +7,32 @@ const refs: RegisterReferences = {
   today: '2026-11-22',
 };
 
-const judgeHeader = ['Табельный номер', 'ФИО', 'Пол', 'Год рождения', 'Дата назначения', 'Код суда', 'Должность'];
-const goodJudge = ['J001', 'Ахметова Айгерім Серікқызы', 'f', '1980', '2010-05-17', 'almaty-district-1', 'judge'];
+const judgeHeader = ['Табельный номер', 'ФИО', 'Пол', 'Год рождения', 'Дата назначения', 'Код суда', 'Должность', 'Электронная почта', 'Язык'];
+const goodJudge = ['J001', 'Ахметова Айгерім Серікқызы', 'f', '1980', '2010-05-17', 'almaty-district-1', 'judge', 'a.akhmetova@sud.kz', 'kk'];
 
 describe('parseRegister', () => {
   it('reads a valid judges table with Russian headers', () => {
-    const { records, problems } = parseRegister('judges', [judgeHeader, goodJudge, ['J002', 'Ким Марат', 'м', '1975', '2001-01-09', 'supreme', 'court-president']], refs);
+    const { records, problems } = parseRegister('judges', [judgeHeader, goodJudge, ['J002', 'Ким Марат', 'м', '1975', '2001-01-09', 'supreme', 'court-president', 'M.Kim@sud.kz', '']], refs);
     expect(problems).toEqual([]);
     expect(records).toEqual([
-      { personnelNumber: 'J001', fullName: 'Ахметова Айгерім Серікқызы', gender: 'f', birthYear: 1980, appointmentDate: '2010-05-17', courtCode: 'almaty-district-1', position: 'judge' },
-      { personnelNumber: 'J002', fullName: 'Ким Марат', gender: 'm', birthYear: 1975, appointmentDate: '2001-01-09', courtCode: 'supreme', position: 'court-president' },
+      { personnelNumber: 'J001', fullName: 'Ахметова Айгерім Серікқызы', gender: 'f', birthYear: 1980, appointmentDate: '2010-05-17', courtCode: 'almaty-district-1', position: 'judge', email: 'a.akhmetova@sud.kz', language: 'kk' },
+      { personnelNumber: 'J002', fullName: 'Ким Марат', gender: 'm', birthYear: 1975, appointmentDate: '2001-01-09', courtCode: 'supreme', position: 'court-president', email: 'm.kim@sud.kz', language: 'kk' },
     ]);
   });
 
   it('accepts English, Kazakh or key headers in any order and ignores blank rows', () => {
-    const header = ['position', 'Court code', 'Туған жылы', 'gender', 'full_name', 'Appointment date', 'Personnel number'];
-    const { records, problems } = parseRegister('judges', [header, [], ['judge', 'supreme', '1970', 'F', 'X Y', '2000-02-29', 'J9']], refs);
+    const header = ['position', 'Court code', 'Туған жылы', 'gender', 'full_name', 'Appointment date', 'Personnel number', 'E-mail'];
+    const { records, problems } = parseRegister('judges', [header, [], ['judge', 'supreme', '1970', 'F', 'X Y', '2000-02-29', 'J9', 'x@y.kz']], refs);
     expect(problems).toEqual([]);
-    expect(records[0]).toMatchObject({ personnelNumber: 'J9', gender: 'f', appointmentDate: '2000-02-29' });
+    expect(records[0]).toMatchObject({ personnelNumber: 'J9', gender: 'f', appointmentDate: '2000-02-29', language: 'kk' });
   });
 
   it('names missing and unknown columns, and writes no record', () => {
-    const { records, problems } = parseRegister('judges', [['Табельный номер', 'ФИО', 'Email'], ['J1', 'X', 'x@y']], refs);
+    const { records, problems } = parseRegister('judges', [['Табельный номер', 'ФИО', 'Phone'], ['J1', 'X', '+7 701']], refs);
     expect(records).toEqual([]);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { row: 1, column: 'Email', value: 'Email', reason: ProblemReason.UnknownColumn },
+        { row: 1, column: 'Phone', value: 'Phone', reason: ProblemReason.UnknownColumn },
         { row: 1, column: 'gender', value: '', reason: ProblemReason.MissingColumn },
         { row: 1, column: 'court', value: '', reason: ProblemReason.MissingColumn },
       ]),
@@ -43,10 +43,10 @@ describe('parseRegister', () => {
     const rows = [
       judgeHeader,
       goodJudge,
-      ['J001', 'Dup', 'f', '1980', '2010-05-17', 'almaty-district-1', 'judge'],
-      ['J003', '', 'x', '1890', '2030-01-01', 'nowhere', 'boss'],
-      ['J004', 'Born late', 'm', '2000', '2010-01-01', 'supreme', 'judge'],
-      ['J 5', 'Bad date', 'm', '1970', '2020-02-30', 'supreme', 'judge'],
+      ['J001', 'Dup', 'f', '1980', '2010-05-17', 'almaty-district-1', 'judge', 'd@sud.kz', 'ru'],
+      ['J003', '', 'x', '1890', '2030-01-01', 'nowhere', 'boss', 'not-an-address', 'de'],
+      ['J004', 'Born late', 'm', '2000', '2010-01-01', 'supreme', 'judge', 'b@sud.kz', 'en'],
+      ['J 5', 'Bad date', 'm', '1970', '2020-02-30', 'supreme', 'judge', 'c@sud.kz', ''],
     ];
     const { records, problems } = parseRegister('judges', rows, refs);
     expect(records).toEqual([]);
@@ -58,6 +58,8 @@ describe('parseRegister', () => {
       { row: 4, column: 'appointment_date', value: '2030-01-01', reason: ProblemReason.FutureDate },
       { row: 4, column: 'court', value: 'nowhere', reason: ProblemReason.UnknownCode, params: { allowed: '—' } },
       { row: 4, column: 'position', value: 'boss', reason: ProblemReason.UnknownCode, params: { allowed: 'judge, chamber-president, court-president' } },
+      { row: 4, column: 'email', value: 'not-an-address', reason: ProblemReason.BadEmail },
+      { row: 4, column: 'language', value: 'de', reason: ProblemReason.UnknownCode, params: { allowed: 'kk, ru, en' } },
       { row: 5, column: 'appointment_date', value: '2010-01-01', reason: ProblemReason.BeforeAdulthood, params: { birthYear: 2000 } },
       { row: 6, column: 'personnel_number', value: 'J 5', reason: ProblemReason.BadFormat },
       { row: 6, column: 'appointment_date', value: '2020-02-30', reason: ProblemReason.BadDate },
@@ -65,8 +67,8 @@ describe('parseRegister', () => {
   });
 
   it('places staff at a court or a Court Administration unit', () => {
-    const header = ['personnel_number', 'full_name', 'gender', 'birth_year', 'hire_date', 'workplace', 'category'];
-    const { records, problems } = parseRegister('staff', [header, ['S1', 'A', 'f', '1990', '2015-03-01', 'ca-central', 'senior'], ['S2', 'B', 'm', '1991', '2016-03-01', 'supreme', 'assistant']], refs);
+    const header = ['personnel_number', 'full_name', 'gender', 'birth_year', 'hire_date', 'workplace', 'category', 'email', 'language'];
+    const { records, problems } = parseRegister('staff', [header, ['S1', 'A', 'f', '1990', '2015-03-01', 'ca-central', 'senior', 's1@sud.kz', 'ru'], ['S2', 'B', 'm', '1991', '2016-03-01', 'supreme', 'assistant', 's2@sud.kz', 'en']], refs);
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.courtCode, r.unitCode])).toEqual([
       [null, 'ca-central'],

@@ -1,4 +1,4 @@
-import { formatText, Locale, LocalizedText } from '@app/core';
+import { formatText, Locale, LOCALES, LocalizedText } from '@app/core';
 import { COURT_LEVELS, JUDGE_POSITIONS, SPECIALISATIONS, STAFF_CATEGORIES } from '../reference/codes';
 import { CourtRecord, JudgeRecord, StaffRecord } from '../register-records';
 import { columnKeyOf, REGISTER_COLUMNS, RegisterKind } from './register-columns';
@@ -11,6 +11,7 @@ export enum ProblemReason {
   Empty = 'empty',
   TooLong = 'too-long',
   BadFormat = 'bad-format',
+  BadEmail = 'bad-email',
   DuplicateInFile = 'duplicate-in-file',
   BadGender = 'bad-gender',
   BadYear = 'bad-year',
@@ -28,6 +29,7 @@ const REASONS: Record<ProblemReason, LocalizedText> = {
   [ProblemReason.Empty]: { en: 'must not be empty', ru: 'не должно быть пустым', kk: 'бос болмауы керек' },
   [ProblemReason.TooLong]: { en: 'longer than {max} characters', ru: 'длиннее {max} символов', kk: '{max} таңбадан ұзын' },
   [ProblemReason.BadFormat]: { en: 'only letters, digits and dashes are allowed', ru: 'допустимы только буквы, цифры и дефис', kk: 'тек әріптер, сандар және сызықша рұқсат' },
+  [ProblemReason.BadEmail]: { en: 'is not an e-mail address', ru: 'не является адресом электронной почты', kk: 'электрондық пошта мекенжайы емес' },
   [ProblemReason.DuplicateInFile]: { en: 'already used in row {firstRow}', ru: 'уже встречается в строке {firstRow}', kk: '{firstRow}-жолда қолданылған' },
   [ProblemReason.BadGender]: { en: 'must be f or m', ru: 'должно быть f или m', kk: 'f немесе m болуы керек' },
   [ProblemReason.BadYear]: { en: 'must be a year from {min} to {max}', ru: 'должен быть год от {min} до {max}', kk: '{min}–{max} аралығындағы жыл болуы керек' },
@@ -69,6 +71,7 @@ export interface ParsedRegister<K extends RegisterKind> {
 const MAX_TEXT = 200;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 const PERSONNEL_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const GENDER_ALIASES: Record<string, 'f' | 'm'> = { f: 'f', m: 'm', ж: 'f', м: 'm', ә: 'f', е: 'm', female: 'f', male: 'm' };
 
 /** Reads one data row, collecting a problem per bad cell. */
@@ -106,6 +109,17 @@ class RowReader {
       return this.fail(column, ProblemReason.UnknownCode, { allowed: list });
     }
     return value as T;
+  }
+
+  email(column: string): string | undefined {
+    const value = this.text(column);
+    if (value !== undefined && !EMAIL.test(value)) return this.fail(column, ProblemReason.BadEmail);
+    return value?.toLowerCase();
+  }
+
+  /** An optional code: empty (or an absent column) gives the default. */
+  optionalCode<T extends string>(column: string, allowed: readonly T[], fallback: T): T | undefined {
+    return (this.cells[column] ?? '').trim() === '' ? fallback : this.code(column, allowed);
   }
 
   gender(column: string): 'f' | 'm' | undefined {
@@ -150,7 +164,7 @@ export function parseRegister<K extends RegisterKind>(kind: K, table: string[][]
     else columnIndex.set(key, index);
   });
   for (const column of REGISTER_COLUMNS[kind]) {
-    if (!columnIndex.has(column.key)) problems.push({ row: 1, column: column.key, value: '', reason: ProblemReason.MissingColumn });
+    if (!columnIndex.has(column.key) && !column.optional) problems.push({ row: 1, column: column.key, value: '', reason: ProblemReason.MissingColumn });
   }
   const dataRows = rows.map((cells, i) => ({ cells, row: i + 2 })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   if (dataRows.length === 0) problems.push({ row: 2, column: '', value: '', reason: ProblemReason.NoRows });
@@ -199,6 +213,8 @@ function readRecord(kind: RegisterKind, read: RowReader, key: string | undefined
       appointmentDate: read.date('appointment_date', refs.today, birthYear),
       courtCode: read.code('court', refs.courts, false),
       position: read.code('position', JUDGE_POSITIONS.codes),
+      email: read.email('email'),
+      language: read.optionalCode('language', LOCALES, 'kk'),
     };
     return complete(record) ? (record as JudgeRecord) : null;
   }
@@ -213,6 +229,8 @@ function readRecord(kind: RegisterKind, read: RowReader, key: string | undefined
     courtCode: workplace !== undefined && refs.courts.has(workplace) ? workplace : null,
     unitCode: workplace !== undefined && refs.units.has(workplace) ? workplace : null,
     category: read.code('category', STAFF_CATEGORIES.codes),
+    email: read.email('email'),
+    language: read.optionalCode('language', LOCALES, 'kk'),
   };
   return complete(record) && workplace !== undefined ? (record as StaffRecord) : null;
 }

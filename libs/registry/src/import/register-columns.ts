@@ -5,6 +5,8 @@ export const REGISTER_KINDS: RegisterKind[] = ['courts', 'judges', 'staff'];
 
 export interface ColumnSpec {
   key: string;
+  /** An optional column may be left out of the file; its empty cells take the default. */
+  optional?: boolean;
   headers: LocalizedText;
   /** Shown in the template's instructions sheet. */
   hint: LocalizedText;
@@ -15,6 +17,11 @@ const c = (key: string, en: string, ru: string, kk: string, hint: LocalizedText)
 const CODE_HINT = { en: 'a code from the Codes sheet', ru: 'код с листа «Коды»', kk: '«Кодтар» парағындағы код' };
 const DATE_HINT = { en: 'date as YYYY-MM-DD', ru: 'дата в виде ГГГГ-ММ-ДД', kk: 'күні ЖЖЖЖ-АА-КК түрінде' };
 const TEXT_HINT = { en: 'text', ru: 'текст', kk: 'мәтін' };
+const EMAIL = c('email', 'E-mail', 'Электронная почта', 'Электрондық пошта', { en: 'address for invitations', ru: 'адрес для приглашений', kk: 'шақыру жіберілетін мекенжай' });
+const LANGUAGE = {
+  ...c('language', 'Language', 'Язык', 'Тілі', { en: 'kk, ru or en (kk when empty)', ru: 'kk, ru или en (kk, если пусто)', kk: 'kk, ru немесе en (бос болса kk)' }),
+  optional: true,
+};
 
 /** The documented import template of each register: column keys and their headers in kk/ru/en. */
 export const REGISTER_COLUMNS: Record<RegisterKind, ColumnSpec[]> = {
@@ -35,6 +42,8 @@ export const REGISTER_COLUMNS: Record<RegisterKind, ColumnSpec[]> = {
     c('appointment_date', 'Appointment date', 'Дата назначения', 'Тағайындалған күні', DATE_HINT),
     c('court', 'Court code', 'Код суда', 'Сот коды', CODE_HINT),
     c('position', 'Position', 'Должность', 'Лауазымы', CODE_HINT),
+    EMAIL,
+    LANGUAGE,
   ],
   staff: [
     c('personnel_number', 'Personnel number', 'Табельный номер', 'Табель нөмірі', { en: 'unique, up to 20 letters and digits', ru: 'уникальный, до 20 букв и цифр', kk: 'бірегей, 20 әріп пен саннан аспайды' }),
@@ -44,6 +53,8 @@ export const REGISTER_COLUMNS: Record<RegisterKind, ColumnSpec[]> = {
     c('hire_date', 'Hire date', 'Дата приёма', 'Жұмысқа қабылданған күні', DATE_HINT),
     c('workplace', 'Court or Court Administration unit code', 'Код суда или подразделения Судебной администрации', 'Сот немесе Сот әкімшілігі бөлімшесінің коды', CODE_HINT),
     c('category', 'Position category', 'Категория должности', 'Лауазым санаты', CODE_HINT),
+    EMAIL,
+    LANGUAGE,
   ],
 };
 

@@ -58,11 +58,11 @@ function recordCells(kind: RegisterKind, record: RegisterRecord<RegisterKind>): 
     }
     case 'judges': {
       const j = record as JudgeRecord;
-      return [j.personnelNumber, j.fullName, j.gender, String(j.birthYear), j.appointmentDate, j.courtCode, j.position];
+      return [j.personnelNumber, j.fullName, j.gender, String(j.birthYear), j.appointmentDate, j.courtCode, j.position, j.email, j.language];
     }
     case 'staff': {
       const s = record as StaffRecord;
-      return [s.personnelNumber, s.fullName, s.gender, String(s.birthYear), s.hireDate, s.courtCode ?? s.unitCode ?? '', s.category];
+      return [s.personnelNumber, s.fullName, s.gender, String(s.birthYear), s.hireDate, s.courtCode ?? s.unitCode ?? '', s.category, s.email, s.language];
     }
   }
 }

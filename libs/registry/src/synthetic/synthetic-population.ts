@@ -1,7 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { LocalizedText } from '@app/core';
+import { Locale, LocalizedText } from '@app/core';
 import { Gender, JudgePosition, StaffCategory } from '../reference/codes';
 import { CourtRecord, JudgeRecord, StaffRecord, UnitRecord } from '../register-records';
 import { ADMINISTRATION_UNITS } from '../reference/administration-units';
@@ -138,6 +138,12 @@ function generateCourts(): { courts: CourtRecord[]; weight: Map<string, number> 
   return { courts, weight };
 }
 
+/** A reserved-domain address (RFC 2606), so synthetic mail can never reach anyone, and a language: mostly kk and ru. */
+function contact(draw: Draw, index: number, prefix: string): { email: string; language: Locale } {
+  const language: Locale = draw.pick(['kk', 'kk', 'kk', 'ru', 'ru', 'en'] as const);
+  return { email: `${prefix}${index}@synthetic.example`, language };
+}
+
 function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -186,6 +192,7 @@ export function generateSyntheticPopulation(options: SyntheticOptions): Syntheti
           appointmentDate: isoDate(refYear - years - 1, draw.int(1, 12), draw.int(1, 28)),
           courtCode: court.code,
           position,
+          ...contact(draw, judges.length + 1, 'j'),
         });
       }
     });
@@ -221,6 +228,7 @@ export function generateSyntheticPopulation(options: SyntheticOptions): Syntheti
         courtCode: place.courtCode,
         unitCode: place.unitCode,
         category,
+        ...contact(draw, staff.length + 1, 's'),
       });
     }
   });
