@@ -54,20 +54,14 @@ export class ProceedingRepository {
   async insert(row: NewProceedingRow, event: NewHistoryRow): Promise<ProceedingEntity> {
     try {
       return await this.db.transaction(async (manager) => {
+        // The unique constraint decides under concurrency; this check spares the usual case a failed statement.
+        if (row.reference !== null && (await manager.existsBy(ProceedingEntity, { reference: row.reference }))) throw referenceTaken(row.reference);
         const created = await manager.save(ProceedingEntity, manager.create(ProceedingEntity, row));
         await this.append(manager, created.id, 1, event);
         return manager.findOneByOrFail(ProceedingEntity, { id: created.id });
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'uq_proceeding_reference')) {
-        throw new DisciplineError(
-          DisciplineErrorCode.ReferenceTaken,
-          ErrorKind.Conflict,
-          'reference taken',
-          [disciplineProblem('reference', DisciplineReason.AlreadyTaken)],
-          { reference: row.reference ?? '' },
-        );
-      }
+      if (isUniqueViolation(error, 'uq_proceeding_reference')) throw referenceTaken(row.reference ?? '');
       throw error;
     }
   }
@@ -147,6 +141,12 @@ export class ProceedingRepository {
   private async append(manager: EntityManager, proceedingId: string, sequence: number, event: NewHistoryRow): Promise<void> {
     await manager.insert(ProceedingHistoryEntity, { ...event, proceedingId, sequence });
   }
+}
+
+function referenceTaken(reference: string): DisciplineError {
+  return new DisciplineError(DisciplineErrorCode.ReferenceTaken, ErrorKind.Conflict, 'reference taken', [disciplineProblem('reference', DisciplineReason.AlreadyTaken)], {
+    reference,
+  });
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
