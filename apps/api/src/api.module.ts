@@ -6,6 +6,7 @@ import { AuthGuardModule, AuthModule } from '@app/auth';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
+import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { THROTTLER_DEFINITIONS } from './throttling';
 
 @Module({
@@ -25,6 +26,7 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     }),
     AuthModule,
     AuthGuardModule,
+    DisciplineApiModule,
   ],
   controllers: [HealthController, AuthController, UsersController],
 })

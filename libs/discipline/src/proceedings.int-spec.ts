@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { createIntegrationModule, createTestDatabase, TestDatabase } from '@app/testing';
+import { ProceedingStage, Sanction } from './discipline.codes';
 import { DisciplineErrorCode } from './discipline.errors';
 import { DisciplineModule } from './discipline.module';
 import { NewProceeding, ProceedingService } from './proceeding.service';
@@ -137,9 +138,9 @@ describe('disciplinary proceedings on a real database', () => {
 
     it('filters by stage, year of initiation, sanction and judge, and pages', async () => {
       const query = { limit: 50, offset: 0 };
-      expect((await service.list({ ...query, stage: 'decided' })).total).toBe(4);
+      expect((await service.list({ ...query, stage: ProceedingStage.Decided })).total).toBe(4);
       expect((await service.list({ ...query, year: 2024 })).items.map((p) => p.initiatedOn)).toEqual(['2024-04-01', '2024-03-01', '2024-02-01']);
-      expect((await service.list({ ...query, sanction: 'warning', year: 2024 })).total).toBe(2);
+      expect((await service.list({ ...query, sanction: Sanction.Warning, year: 2024 })).total).toBe(2);
       expect((await service.list({ ...query, judgeId: judge })).items.map((p) => p.stage)).toEqual(['referred', 'decided']);
       const page = await service.list({ limit: 2, offset: 2 });
       expect(page).toMatchObject({ total: 5, limit: 2, offset: 2 });
