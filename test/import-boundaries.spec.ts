@@ -25,10 +25,12 @@ describe('import boundaries (.dependency-cruiser.cjs)', () => {
   it('fire on each deliberate violation of the fixture tree, and only there', () => {
     expect(violations).toEqual([
       'discipline-imports-evaluation: libs/discipline/src/index.ts -> libs/beta/src/index.ts',
+      'evaluation-imports-discipline: apps/cli/src/owner.ts -> libs/discipline/src/index.ts',
       'evaluation-imports-discipline: libs/gamma/src/index.ts -> libs/discipline/src/index.ts',
       'lib-imports-app: libs/alpha/src/imports-app.ts -> apps/api/src/main.ts',
       'lib-internals-from-other-lib: libs/beta/src/index.ts -> libs/alpha/src/internal.ts',
       'lib-internals-from-outside: apps/api/src/uses-internal.ts -> libs/alpha/src/internal.ts',
+      'testing-outside-tests: libs/discipline/src/uses-testing.ts -> libs/testing/src/index.ts',
     ]);
   });
 });

@@ -39,6 +39,26 @@ describe('access matrix over every registered route', () => {
     expect(routes.filter((route) => route.access.length === 0)).toEqual([]);
   });
 
+  it('keeps every disciplinary route to the jury alone, and the jury off every other route (sign-out and me aside)', () => {
+    const disciplinary = routes.filter((route) => route.path.startsWith('/api/discipline/'));
+    expect(disciplinary.map((route) => `${route.method} ${route.path}`).sort()).toEqual([
+      'GET /api/discipline/proceedings',
+      'GET /api/discipline/proceedings/{id}',
+      'GET /api/discipline/reference',
+      'GET /api/discipline/statistics',
+      'POST /api/discipline/proceedings',
+      'POST /api/discipline/proceedings/{id}/appeal',
+      'POST /api/discipline/proceedings/{id}/appeal/outcome',
+      'POST /api/discipline/proceedings/{id}/transitions',
+    ]);
+    for (const route of disciplinary) {
+      expect({ route: `${route.method} ${route.path}`, access: route.access }).toEqual({ route: `${route.method} ${route.path}`, access: ['jury'] });
+    }
+    const others = routes.filter((route) => !route.path.startsWith('/api/discipline/') && !route.path.startsWith('/api/auth/'));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter((route) => route.access.includes(Role.Jury)).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
   it('answers 401 to anonymous callers on every non-public route', async () => {
     for (const route of routes.filter((r) => !r.access.includes('public'))) {
       const response = await new HttpClient(platform.baseUrl).request(route.method, concrete(route.path), route.method === 'GET' ? undefined : {});

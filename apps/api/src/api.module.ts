@@ -9,6 +9,7 @@ import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
 import { RegistryController } from './registry/registry.controller';
+import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { THROTTLER_DEFINITIONS } from './throttling';
 
 @Module({
@@ -34,6 +35,7 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     AuthModule,
     AuthGuardModule,
     RegistryModule,
+    DisciplineApiModule,
   ],
   controllers: [HealthController, AuthController, UsersController, RegistryController],
 })

@@ -35,6 +35,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      // toFieldProblems reads each failed constraint's parameters (the accepted values of
+      // isIn, the bounds of min/max) from the error's target; Nest drops the target by
+      // default. The target never leaves the server, and the rejected values are not kept.
+      validationError: { target: true, value: false },
       exceptionFactory: (errors) =>
         new CoreError(CoreErrorCode.ValidationFailed, ErrorKind.Invalid, 'Validation failed', toFieldProblems(errors)),
     }),

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { CoreError, CoreErrorCode, DomainError, ErrorKind, FieldProblem, formatText, Locale, resolveLocale, validationReason } from '@app/core';
+import { CoreError, CoreErrorCode, DomainError, ErrorKind, FieldProblem, formatText, Locale, LocalizedText, resolveLocale, validationReason } from '@app/core';
 
 const STATUS: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
@@ -56,19 +56,25 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private describe(error: DomainError, statusCode: number, locale: Locale): ErrorBody {
-    const catalog = (error.constructor as typeof DomainError).messages;
-    const template = catalog[error.code]?.[locale];
+    const { messages, reasons } = error.constructor as typeof DomainError;
+    const template = messages[error.code]?.[locale];
     return {
       statusCode,
       code: error.code,
       message: template ? formatText(template, error.params) : error.message,
-      problems: error.problems.map(({ field, reason, constraint, params, row, value }) => ({
-        ...(row === undefined ? {} : { row }),
-        field,
-        ...(value === undefined ? {} : { value }),
-        reason: constraint ? validationReason(constraint, params ?? {}, reason, locale) : reason,
+      problems: error.problems.map((problem) => ({
+        ...(problem.row === undefined ? {} : { row: problem.row }),
+        field: problem.field,
+        ...(problem.value === undefined ? {} : { value: problem.value }),
+        reason: this.reason(problem, reasons, locale),
       })),
     };
+  }
+
+  private reason(problem: FieldProblem, reasons: Readonly<Record<string, LocalizedText>>, locale: Locale): string {
+    if (!problem.constraint) return problem.reason;
+    const own = Object.hasOwn(reasons, problem.constraint) ? reasons[problem.constraint] : undefined;
+    return own ? formatText(own[locale], problem.params ?? {}) : validationReason(problem.constraint, problem.params ?? {}, problem.reason, locale);
   }
 
   private toDomainError(exception: unknown): DomainError | null {

@@ -36,6 +36,12 @@ export class DomainError<Code extends string = string> extends Error {
   /** Localised message templates by code; each module's subclass supplies its own. */
   static readonly messages: Readonly<Record<string, LocalizedText>> = {};
 
+  /**
+   * Localised reasons of the module's own field problems, by `FieldProblem.constraint`, for
+   * reasons class-validator has no word for. Consulted before core's validation reasons.
+   */
+  static readonly reasons: Readonly<Record<string, LocalizedText>> = {};
+
   constructor(
     readonly code: Code,
     readonly kind: ErrorKind,

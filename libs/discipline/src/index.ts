@@ -1,0 +1,10 @@
+export * from './discipline.codes';
+export * from './discipline.errors';
+export * from './discipline.labels';
+export * from './discipline.module';
+export * from './discipline-statistics';
+export * from './entities/proceeding.entity';
+export * from './entities/proceeding-history.entity';
+export type { ProceedingQuery } from './proceeding.repository';
+export * from './proceeding.service';
+export * from './proceeding-state-machine';
