@@ -7,8 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-// JQC_DATA_DIR lets several checkouts share one set of local servers.
-const ENV_FILE = join(process.env.JQC_DATA_DIR ?? join(ROOT, '.data'), 'local.env');
+/** Local servers' data, secrets and caught mail. JQC_DATA_DIR lets several checkouts share one set. */
+export function dataDir() {
+  return process.env.JQC_DATA_DIR ?? join(ROOT, '.data');
+}
+const ENV_FILE = join(dataDir(), 'local.env');
 const PG_PORT = process.env.JQC_PG_PORT ?? '54329';
 const REDIS_PORT = process.env.JQC_REDIS_PORT ?? '63799';
 
@@ -87,8 +90,8 @@ export function cli(args, env) {
 }
 
 /** Starts a built app with its output prefixed; returns the child process. */
-export function startApp(name, env) {
-  const child = spawn('node', [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
+export function startApp(name, env, args = []) {
+  const child = spawn('node', [join(ROOT, 'dist', 'apps', name, 'src', 'main.js'), ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: everything from a fresh clone to a running platform. Ctrl-C stops what it started.
-import { build, cli, ensureDependencies, ensureServices, platformEnv, startApp, step, waitForHttp } from './platform.mjs';
+import { join } from 'node:path';
+import { build, cli, dataDir, ensureDependencies, ensureServices, platformEnv, startApp, step, waitForHttp } from './platform.mjs';
 
 ensureDependencies();
 ensureServices();
@@ -16,6 +17,9 @@ if (env.DEMO_PASSWORD) {
 
 step('starting api and worker');
 const children = [startApp('api', env), startApp('worker', env)];
+// Without a configured relay, mail goes to a local catcher that keeps every message under .data/mail.
+const catchesMail = !process.env.SMTP_URL;
+if (catchesMail) children.push(startApp('cli', env, ['mail:catch', '--port', '1025', '--dir', join(dataDir(), 'mail')]));
 let stopping = false;
 function stop(code = 0) {
   if (stopping) return;
@@ -44,7 +48,7 @@ if (await waitForHttp(`${publicUrl}/api/health`)) {
 ✔ The platform is running: ${publicUrl}
   API documentation:  ${publicUrl}/api/docs
   Health:             ${publicUrl}/api/health
-${password ? `  Demo logins (password: ${password}): admin, commission, hr, judge, jury\n` : ''}  Press Ctrl-C to stop.
+${password ? `  Demo logins (password: ${password}): admin, commission, hr, judge, jury\n` : ''}${catchesMail ? `  Outgoing mail:      kept as .eml files in ${join(dataDir(), 'mail')}\n` : ''}  Press Ctrl-C to stop.
 `);
 } else {
   process.stderr.write('\n✖ the api did not become healthy within 60 s; see the log above\n');

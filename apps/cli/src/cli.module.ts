@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/core';
 import { CheckSchemaCommand, GenerateMigrationCommand, MigrateCommand, RevertCommand } from './commands/db.commands';
+import { MailCatcherCommand } from './commands/mail-catcher.command';
 import { GenerateRegisterCommand, ImportRegisterCommand, LoadSyntheticCommand } from './commands/registry.commands';
 import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
 
@@ -17,6 +18,7 @@ import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
     LoadSyntheticCommand,
     GenerateRegisterCommand,
     ImportRegisterCommand,
+    MailCatcherCommand,
   ],
 })
 export class CliModule {}

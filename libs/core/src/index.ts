@@ -20,3 +20,6 @@ export * from './redis/redis.module';
 export * from './redis/redis-throttler.storage';
 export * from './config/boot';
 export * from './spreadsheet/safe-text';
+export * from './anonymity/thresholds';
+export * from './mail/mail.module';
+export * from './mail/mailer.service';

@@ -21,6 +21,26 @@ export interface PersonFilter {
   offset: number;
 }
 
+/** A member of a survey population as the register has them today. */
+export interface PopulationMember {
+  personId: string;
+  gender: string;
+  birthYear: number;
+  serviceStart: string;
+  courtLevel: string | null;
+  regionCode: string;
+  courtId: string | null;
+  role: string;
+}
+
+/** Who is in a survey population. Empty or absent lists mean "all". */
+export interface PopulationFilter {
+  regions?: string[];
+  courtLevels?: string[];
+  /** Judges' positions, or staff position categories. */
+  roles?: string[];
+}
+
 export interface ReferenceCodeSets {
   regions: Set<string>;
   courts: Set<string>;
@@ -248,6 +268,47 @@ export class RegistryRepository {
 
   courts(): Promise<Record<string, unknown>[]> {
     return this.db.query(`SELECT id, code, name_kk, name_ru, name_en, level, specialisation, region_code, active, synthetic FROM registry.court ORDER BY code`);
+  }
+
+  /** Active people of the register matching the population filter. */
+  async population(kind: 'judges' | 'staff', filter: PopulationFilter): Promise<PopulationMember[]> {
+    const params = [filter.regions?.length ? filter.regions : null, filter.courtLevels?.length ? filter.courtLevels : null, filter.roles?.length ? filter.roles : null];
+    const rows =
+      kind === 'staff'
+        ? await this.db.query(
+            `SELECT s.id AS person_id, s.gender, s.birth_year, to_char(s.hire_date, 'YYYY-MM-DD') AS service_start,
+                    c.level AS court_level, coalesce(c.region_code, u.region_code) AS region_code, c.id AS court_id, s.category AS role
+             FROM registry.staff_member s
+             LEFT JOIN registry.court c ON c.id = s.court_id
+             LEFT JOIN registry.administration_unit u ON u.id = s.unit_id
+             WHERE s.active
+               AND ($1::text[] IS NULL OR coalesce(c.region_code, u.region_code) = ANY($1))
+               AND ($2::text[] IS NULL OR c.level = ANY($2))
+               AND ($3::text[] IS NULL OR s.category = ANY($3))
+             ORDER BY s.id`,
+            params,
+          )
+        : await this.db.query(
+            `SELECT j.id AS person_id, j.gender, j.birth_year, to_char(j.appointment_date, 'YYYY-MM-DD') AS service_start,
+                    c.level AS court_level, c.region_code, c.id AS court_id, j.position AS role
+             FROM registry.judge j JOIN registry.court c ON c.id = j.court_id
+             WHERE j.active
+               AND ($1::text[] IS NULL OR c.region_code = ANY($1))
+               AND ($2::text[] IS NULL OR c.level = ANY($2))
+               AND ($3::text[] IS NULL OR j.position = ANY($3))
+             ORDER BY j.id`,
+            params,
+          );
+    return rows.map((r: Record<string, string | number | null>) => ({
+      personId: r.person_id,
+      gender: r.gender,
+      birthYear: Number(r.birth_year),
+      serviceStart: r.service_start,
+      courtLevel: r.court_level,
+      regionCode: r.region_code,
+      courtId: r.court_id,
+      role: r.role,
+    }));
   }
 
   bandDefinitions(): Promise<BandDefinition[]> {

@@ -1,7 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import PostalMime from 'postal-mime';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -57,27 +60,55 @@ export async function waitUntilHealthy(url: string, app: RunningApp, timeoutMs =
   throw new Error(`${url} not healthy after ${timeoutMs} ms:\n${app.output()}`);
 }
 
+export interface CaughtMail {
+  file: string;
+  /** The raw message (headers and body) as the SMTP server received it. */
+  raw: string;
+  to: string;
+  subject: string;
+  /** The decoded text body. */
+  text: string;
+}
+
 export interface RunningPlatform {
   db: TestDatabase;
   baseUrl: string;
   workerHealthUrl: string;
   api: RunningApp;
   worker: RunningApp;
+  /** Every message the platform sent, read from the local SMTP catcher. */
+  mails(): Promise<CaughtMail[]>;
   stop(): Promise<void>;
+}
+
+/** Reads the .eml files of a catcher directory, decoding quoted-printable and base64 text parts. */
+export async function readCaughtMail(dir: string): Promise<CaughtMail[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.eml')).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = await readFile(join(dir, file), 'utf8');
+      const parsed = await PostalMime.parse(raw);
+      const to = (parsed.to ?? []).map((address) => ('address' in address ? address.address : '')).join(', ');
+      return { file, raw, to, subject: parsed.subject ?? '', text: parsed.text ?? '' };
+    }),
+  );
 }
 
 /** The api and the worker as real processes on a fresh database, as `npm start` runs them. */
 export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningPlatform> {
   const db = await createTestDatabase();
   const [apiPort, workerPort] = [await freePort(), await freePort()];
-  const env = {
+  const [mailDir, smtpPort] = [await mkdtemp(join(tmpdir(), 'jqc-mail-')), await freePort()];
+  const env: NodeJS.ProcessEnv = {
     ...db.env,
     API_PORT: String(apiPort),
     WORKER_HEALTH_PORT: String(workerPort),
     PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     NODE_ENV: 'test',
     ...extraEnv,
   };
+  const catcher = runApp('cli', env, ['mail:catch', '--port', String(smtpPort), '--dir', mailDir]);
   const api = runApp('api', env);
   const worker = runApp('worker', env);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
@@ -85,7 +116,7 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
   try {
     await Promise.all([waitUntilHealthy(`${baseUrl}/api/health`, api), waitUntilHealthy(workerHealthUrl, worker)]);
   } catch (error) {
-    await Promise.all([api.stop('SIGKILL'), worker.stop('SIGKILL')]);
+    await Promise.all([api.stop('SIGKILL'), worker.stop('SIGKILL'), catcher.stop('SIGKILL')]);
     await db.drop();
     throw error;
   }
@@ -95,9 +126,11 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
     workerHealthUrl,
     api,
     worker,
+    mails: () => readCaughtMail(mailDir),
     async stop() {
-      await Promise.all([api.stop(), worker.stop()]);
+      await Promise.all([api.stop(), worker.stop(), catcher.stop()]);
       await db.drop();
+      await rm(mailDir, { recursive: true, force: true });
     },
   };
 }

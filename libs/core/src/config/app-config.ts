@@ -75,6 +75,15 @@ export class AppConfig {
   @Max(5)
   TRUST_PROXY_HOPS = 0;
 
+  /** Outgoing mail server. Locally, `npm start` runs a catcher that keeps every message under .data/mail. */
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** Sender of invitations and reminders. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Сот төрелігі сапасы жөніндегі комиссия <no-reply@sud.kz>';
+
   /** Largest register file (.xlsx or .csv) accepted for import. */
   @Transform(toInt)
   @IsInt()

@@ -25,6 +25,14 @@ export class JobQueueService {
     return this.queue(JOB_QUEUE[name]).add(name, payload, { ...options, jobId: JOB_ID[name](payload) });
   }
 
+  /** Many jobs of one name in one round trip, each with its deterministic id. */
+  async enqueueBulk<J extends JobName>(name: J, payloads: JobPayloads[J][]): Promise<void> {
+    const queue = this.queue(JOB_QUEUE[name]);
+    for (let start = 0; start < payloads.length; start += 1000) {
+      await queue.addBulk(payloads.slice(start, start + 1000).map((data) => ({ name, data, opts: { jobId: JOB_ID[name](data) } })));
+    }
+  }
+
   /** A repeating job; calling it again replaces the schedule instead of adding a second one. */
   async schedule<J extends JobName>(name: J, payload: JobPayloads[J], everyMs: number): Promise<void> {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });

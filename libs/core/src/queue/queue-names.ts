@@ -5,18 +5,30 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Campaigns = 'campaigns',
+  Mail = 'mail',
 }
 
 export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
+  /** Round 0 invites everyone, later rounds remind non-responders: fans out one SendInvitation per person. */
+  SendInvitations = 'send-invitations',
+  SendInvitation = 'send-invitation',
+  CloseCampaign = 'close-campaign',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
+  [JobName.SendInvitations]: { campaignId: string; round: number };
+  [JobName.SendInvitation]: { campaignId: string; participantId: string; round: number };
+  [JobName.CloseCampaign]: { campaignId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.SendInvitations]: QueueName.Campaigns,
+  [JobName.SendInvitation]: QueueName.Mail,
+  [JobName.CloseCampaign]: QueueName.Campaigns,
 };
 
 /**
@@ -25,4 +37,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
  */
 export const JOB_ID: { [J in JobName]: (payload: JobPayloads[J]) => string } = {
   [JobName.PurgeExpiredSessions]: () => 'purge-expired-sessions',
+  [JobName.SendInvitations]: (p) => `send-invitations-${p.campaignId}-${p.round}`,
+  [JobName.SendInvitation]: (p) => `send-invitation-${p.participantId}-${p.round}`,
+  [JobName.CloseCampaign]: (p) => `close-campaign-${p.campaignId}`,
 };

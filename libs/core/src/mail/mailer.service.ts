@@ -1,0 +1,28 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { AppConfig } from '../config/app-config';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Sends mail over SMTP (a local catcher in development and tests, a real relay in production). */
+@Injectable()
+export class MailerService implements OnModuleDestroy {
+  private readonly transport: Transporter;
+
+  constructor(private readonly config: AppConfig) {
+    this.transport = createTransport(config.SMTP_URL);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+}
