@@ -56,16 +56,18 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private describe(error: DomainError, statusCode: number, locale: Locale): ErrorBody {
-    const catalog = (error.constructor as typeof DomainError).messages;
-    const template = catalog[error.code]?.[locale];
+    const { messages, reasons } = error.constructor as typeof DomainError;
+    const template = messages[error.code]?.[locale];
+    const reason = (problem: FieldProblem): string => {
+      if (!problem.constraint) return problem.reason;
+      const own = reasons[problem.constraint]?.[locale];
+      return own ? formatText(own, problem.params) : validationReason(problem.constraint, problem.params ?? {}, problem.reason, locale);
+    };
     return {
       statusCode,
       code: error.code,
       message: template ? formatText(template, error.params) : error.message,
-      problems: error.problems.map((problem) => ({
-        field: problem.field,
-        reason: problem.constraint ? validationReason(problem.constraint, problem.params ?? {}, problem.reason, locale) : problem.reason,
-      })),
+      problems: error.problems.map((problem) => ({ field: problem.field, reason: reason(problem) })),
     };
   }
 

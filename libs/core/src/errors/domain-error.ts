@@ -33,6 +33,12 @@ export class DomainError<Code extends string = string> extends Error {
   /** Localised message templates by code; each module's subclass supplies its own. */
   static readonly messages: Readonly<Record<string, LocalizedText>> = {};
 
+  /**
+   * Localised templates of field-problem reasons by `constraint`, for problems a module
+   * words itself (the api falls back to the class-validator reasons, then to `reason`).
+   */
+  static readonly reasons: Readonly<Record<string, LocalizedText>> = {};
+
   constructor(
     readonly code: Code,
     readonly kind: ErrorKind,
