@@ -1,4 +1,5 @@
 import { AUTH_ENTITIES } from '@app/auth';
+import { INSTRUMENTS_ENTITIES } from '@app/instruments';
 
 /** Every entity of the evaluation side, for migrations and the entity/migration agreement check. */
-export const EVALUATION_ENTITIES = [...AUTH_ENTITIES];
+export const EVALUATION_ENTITIES = [...AUTH_ENTITIES, ...INSTRUMENTS_ENTITIES];
