@@ -3,9 +3,11 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, REDIS_CLIENT, RedisModule, RedisThrottlerStorage } from '@app/core';
 import { AuthGuardModule, AuthModule } from '@app/auth';
+import { InstrumentsModule } from '@app/instruments';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
+import { InstrumentsController } from './instruments/instruments.controller';
 import { THROTTLER_DEFINITIONS } from './throttling';
 
 @Module({
@@ -25,7 +27,8 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     }),
     AuthModule,
     AuthGuardModule,
+    InstrumentsModule,
   ],
-  controllers: [HealthController, AuthController, UsersController],
+  controllers: [HealthController, AuthController, UsersController, InstrumentsController],
 })
 export class ApiModule {}

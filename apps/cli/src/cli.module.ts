@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/core';
 import { CheckSchemaCommand, GenerateMigrationCommand, MigrateCommand, RevertCommand } from './commands/db.commands';
+import { SeedInstrumentsCommand } from './commands/instrument.commands';
 import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
 
 /** Commands open their own connections, so `db:migrate` works before the application roles exist. */
 @Module({
   imports: [ConfigModule],
-  providers: [MigrateCommand, RevertCommand, CheckSchemaCommand, GenerateMigrationCommand, SeedDemoCommand, CreateUserCommand],
+  providers: [MigrateCommand, RevertCommand, CheckSchemaCommand, GenerateMigrationCommand, SeedDemoCommand, SeedInstrumentsCommand, CreateUserCommand],
 })
 export class CliModule {}
