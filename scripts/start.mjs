@@ -9,6 +9,8 @@ const env = platformEnv({ NODE_ENV: process.env.NODE_ENV ?? 'development' });
 build();
 step('migrating the database');
 cli(['db:migrate'], env);
+step('seeding the built-in questionnaires (only those missing)');
+cli(['seed:instruments'], env);
 if (env.DEMO_PASSWORD) {
   step('seeding demo accounts and a synthetic national register (only into an empty database)');
   cli(['seed:demo'], env);

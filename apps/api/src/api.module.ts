@@ -4,10 +4,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, REDIS_CLIENT, RedisModule, RedisThrottlerStorage } from '@app/core';
 import { AuthGuardModule, AuthModule } from '@app/auth';
+import { InstrumentsModule } from '@app/instruments';
 import { RegistryModule } from '@app/registry';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
+import { InstrumentsController } from './instruments/instruments.controller';
 import { RegistryController } from './registry/registry.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { THROTTLER_DEFINITIONS } from './throttling';
@@ -35,8 +37,9 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     AuthModule,
     AuthGuardModule,
     RegistryModule,
+    InstrumentsModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController],
 })
 export class ApiModule {}

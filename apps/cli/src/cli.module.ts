@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/core';
 import { CheckSchemaCommand, GenerateMigrationCommand, MigrateCommand, RevertCommand } from './commands/db.commands';
+import { SeedInstrumentsCommand } from './commands/instrument.commands';
 import { MailCatcherCommand } from './commands/mail-catcher.command';
 import { GenerateRegisterCommand, ImportRegisterCommand, LoadSyntheticCommand } from './commands/registry.commands';
 import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
@@ -14,6 +15,7 @@ import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
     CheckSchemaCommand,
     GenerateMigrationCommand,
     SeedDemoCommand,
+    SeedInstrumentsCommand,
     CreateUserCommand,
     LoadSyntheticCommand,
     GenerateRegisterCommand,

@@ -1,0 +1,112 @@
+import small from './fixtures/small-definition.json';
+import { InstrumentsErrorCode } from './instruments.errors';
+import { reportingSchema } from './reporting-schema';
+
+const text = (kk: string, ru: string, en: string) => ({ kk, ru, en });
+const agreement = [
+  { value: 1, text: text('Мүлдем келіспеймін', 'Совершенно не согласен', 'Strongly disagree') },
+  { value: 2, text: text('Келіспеймін', 'Не согласен', 'Disagree') },
+  { value: 3, text: text('Бейтараппын', 'Ни да, ни нет', 'Neither agree nor disagree') },
+  { value: 4, text: text('Келісемін', 'Согласен', 'Agree') },
+  { value: 5, text: text('Толық келісемін', 'Полностью согласен', 'Strongly agree') },
+];
+const base = { page: 'work', reverse: false, sensitive: false, freeText: false, required: false };
+
+describe('reportingSchema', () => {
+  it('describes every answerable question of a small definition exactly', () => {
+    expect(reportingSchema(small)).toEqual([
+      {
+        ...base,
+        name: 'meaningful_work',
+        type: 'rating',
+        answerKind: 'scale',
+        dimension: 'motivation',
+        required: true,
+        title: text('Жұмысым мағыналы', 'Моя работа значима', 'My work is meaningful'),
+        scale: { min: 1, max: 5, points: 5, values: [1, 2, 3, 4, 5], labels: agreement },
+      },
+      {
+        ...base,
+        name: 'overtime',
+        type: 'rating',
+        answerKind: 'scale',
+        dimension: 'workload',
+        reverse: true,
+        title: text('Жиі үстеме жұмыс істеймін', 'Часто работаю сверхурочно', 'I often work overtime'),
+        scale: {
+          min: 0,
+          max: 10,
+          points: 3,
+          values: [0, 5, 10],
+          labels: [
+            { value: 0, text: text('Ешқашан', 'Никогда', 'Never') },
+            { value: 10, text: text('Әрдайым', 'Всегда', 'Always') },
+          ],
+        },
+      },
+      {
+        ...base,
+        name: 'unit',
+        type: 'radiogroup',
+        answerKind: 'single-choice',
+        dimension: 'communication',
+        title: text('Бөлім', 'Подразделение', 'Unit'),
+        choices: [
+          { value: 'office', text: text('Кеңсе', 'Канцелярия', 'Office') },
+          { value: 'archive', text: text('Мұрағат', 'Архив', 'Archive') },
+        ],
+      },
+      {
+        ...base,
+        name: 'formats',
+        type: 'checkbox',
+        answerKind: 'multiple-choice',
+        dimension: 'training',
+        title: text('Оқу түрлері', 'Форматы обучения', 'Training formats'),
+        choices: [
+          { value: 'online', text: text('Онлайн', 'Онлайн', 'Online') },
+          { value: 'seminar', text: text('Семинар', 'Семинар', 'Seminar') },
+          { value: 'mentoring', text: text('Тәлімгерлік', 'Наставничество', 'Mentoring') },
+        ],
+        maxSelected: 2,
+      },
+      {
+        ...base,
+        name: 'had_training',
+        type: 'boolean',
+        answerKind: 'boolean',
+        dimension: 'training',
+        title: text('Биыл оқыдыңыз ба?', 'Обучались ли вы в этом году?', 'Did you have training this year?'),
+        choices: [
+          { value: true, text: text('Иә', 'Да', 'Yes') },
+          { value: false, text: text('Жоқ', 'Нет', 'No') },
+        ],
+      },
+      {
+        ...base,
+        name: 'training_topic',
+        type: 'text',
+        answerKind: 'free-text',
+        dimension: 'training',
+        freeText: true,
+        title: text('Қандай тақырып?', 'Какая тема?', 'Which topic?'),
+        maxLength: 100,
+      },
+      {
+        ...base,
+        name: 'comment',
+        type: 'comment',
+        answerKind: 'free-text',
+        dimension: 'general',
+        freeText: true,
+        sensitive: true,
+        title: text('Пікіріңіз', 'Ваш комментарий', 'Your comment'),
+        maxLength: 20,
+      },
+    ]);
+  });
+
+  it('refuses a definition that does not validate', () => {
+    expect(() => reportingSchema({ pages: [] })).toThrow(expect.objectContaining({ code: InstrumentsErrorCode.InvalidDefinition }));
+  });
+});
