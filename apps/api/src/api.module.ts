@@ -2,14 +2,16 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
-import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, QueueModule, REDIS_CLIENT, RedisModule, RedisThrottlerStorage } from '@app/core';
+import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, MailModule, QueueModule, REDIS_CLIENT, RedisModule, RedisThrottlerStorage } from '@app/core';
 import { AuthGuardModule, AuthModule } from '@app/auth';
+import { CampaignsModule } from '@app/campaigns';
 import { InstrumentsModule } from '@app/instruments';
 import { RegistryModule } from '@app/registry';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
 import { InstrumentsController } from './instruments/instruments.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
 import { RegistryController } from './registry/registry.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { THROTTLER_DEFINITIONS } from './throttling';
@@ -21,6 +23,7 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     DatabaseModule.forRoot({ discipline: true }),
     RedisModule,
     QueueModule,
+    MailModule,
     HealthModule,
     ThrottlerModule.forRootAsync({
       inject: [REDIS_CLIENT, AppConfig],
@@ -38,8 +41,9 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     AuthGuardModule,
     RegistryModule,
     InstrumentsModule,
+    CampaignsModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController],
 })
 export class ApiModule {}

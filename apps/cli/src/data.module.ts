@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule } from '@app/core';
 import { AuthModule } from '@app/auth';
+import { InstrumentsModule } from '@app/instruments';
 import { RegistryModule } from '@app/registry';
 
 /**
@@ -8,6 +9,6 @@ import { RegistryModule } from '@app/registry';
  * per command, so `db:migrate` can run before the application roles exist.
  */
 @Module({
-  imports: [ConfigModule, DatabaseModule.forRoot({ discipline: false }), AuthModule, RegistryModule],
+  imports: [ConfigModule, DatabaseModule.forRoot({ discipline: false }), AuthModule, RegistryModule, InstrumentsModule],
 })
 export class DataModule {}

@@ -1,6 +1,9 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, LoggingModule, QueueModule, RedisModule } from '@app/core';
+import { ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, LoggingModule, MailModule, QueueModule, RedisModule } from '@app/core';
 import { AuthModule } from '@app/auth';
+import { CampaignsModule } from '@app/campaigns';
+import { CampaignsProcessor } from './processors/campaigns.processor';
+import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 
 const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
@@ -12,10 +15,12 @@ const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
     DatabaseModule.forRoot({ discipline: false }),
     RedisModule,
     QueueModule,
+    MailModule,
     HealthModule,
     AuthModule,
+    CampaignsModule,
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly jobs: JobQueueService) {}

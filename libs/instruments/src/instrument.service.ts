@@ -83,6 +83,11 @@ export class InstrumentService {
     return versionView(found);
   }
 
+  /** The kind of campaign a version serves; campaigns check it before launching with the version. */
+  async kindOfVersion(versionId: string): Promise<InstrumentKind> {
+    return (await this.existing((await this.versionById(versionId)).instrumentId)).kind;
+  }
+
   /** What reporting needs to know of each question of a version (see reporting-schema.ts). */
   async reportingSchemaOf(versionId: string): Promise<ReportingQuestion[]> {
     return reportingSchema((await this.versionById(versionId)).definition);

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner } from 'nest-commander';
 import { InstrumentService } from '@app/instruments';
-import { InstrumentsContextModule } from '../instruments-context.module';
+import { DataModule } from '../data.module';
 
 @Command({
   name: 'seed:instruments',
@@ -9,7 +9,7 @@ import { InstrumentsContextModule } from '../instruments-context.module';
 })
 export class SeedInstrumentsCommand extends CommandRunner {
   async run(): Promise<void> {
-    const app = await NestFactory.createApplicationContext(InstrumentsContextModule, { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(DataModule, { logger: ['error', 'warn'] });
     try {
       const { created, existing } = await app.get(InstrumentService).seedBuiltins();
       const parts = [created.length > 0 ? `created ${created.join(', ')}` : '', existing.length > 0 ? `already present ${existing.join(', ')}` : ''];

@@ -15,7 +15,8 @@ export class MailerService implements OnModuleDestroy {
   private readonly transport: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    this.transport = createTransport(config.SMTP_URL);
+    // Pooled: invitations go out by the thousand, and a connection per message would dominate.
+    this.transport = createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 4, maxMessages: Infinity } as Parameters<typeof createTransport>[0]);
   }
 
   async send(mail: OutgoingMail): Promise<void> {

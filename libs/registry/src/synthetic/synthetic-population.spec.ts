@@ -63,6 +63,12 @@ describe('synthetic national register', () => {
     expect(generateSyntheticPopulation({ seed: 7, scale: 1, referenceDate: REFERENCE }).judges[0]).not.toEqual(population.judges[0]);
   });
 
+  it('keeps exact totals at small scales too', () => {
+    const small = generateSyntheticPopulation({ seed: 1, scale: 0.02, referenceDate: REFERENCE });
+    expect(small.judges).toHaveLength(1 + 9 + 35);
+    expect(small.staff).toHaveLength(120);
+  });
+
   it('scales people, not courts', () => {
     const tenfold = generateSyntheticPopulation({ seed: 1, scale: 10, referenceDate: REFERENCE });
     expect(tenfold.judges).toHaveLength(22350);

@@ -173,7 +173,7 @@ export function generateSyntheticPopulation(options: SyntheticOptions): Syntheti
   for (const level of ['supreme', 'regional', 'district'] as const) {
     const levelCourts = courts.filter((c) => c.level === level);
     const total = Math.round(NATIONAL_FIGURES.judges[level] * options.scale);
-    const perCourt = apportion(total, levelCourts.map((c) => weight.get(c.code)!), 1);
+    const perCourt = apportion(total, levelCourts.map((c) => weight.get(c.code)!), total >= levelCourts.length ? 1 : 0);
     const women = draw.quota(total, NATIONAL_FIGURES.womenShareOfJudges[level]);
     let k = 0;
     levelCourts.forEach((court, c) => {
@@ -209,7 +209,7 @@ export function generateSyntheticPopulation(options: SyntheticOptions): Syntheti
     ...courts.map((c) => ({ courtCode: c.code, unitCode: null, weight: judges.filter((j) => j.courtCode === c.code).length || 1 })),
     ...units.map((u) => ({ courtCode: null, unitCode: u.code, weight: u.code === 'ca-central' ? 60 : 8 })),
   ];
-  const perPlace = apportion(staffTotal, workplaces.map((w) => w.weight), 1);
+  const perPlace = apportion(staffTotal, workplaces.map((w) => w.weight), staffTotal >= workplaces.length ? 1 : 0);
   const staff: StaffRecord[] = [];
   let seniorIndex = 0;
   let otherIndex = 0;

@@ -1,0 +1,181 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { BREAKDOWNS, CAMPAIGN_KINDS, type Breakdown, type CampaignKind, type EligibilityRule } from '@app/campaigns';
+import { COURT_LEVELS, REGION_CODES } from '@app/registry';
+
+export class TitleDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  kk: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  ru: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  en: string;
+}
+
+export class PopulationDto {
+  @IsOptional()
+  @IsArray()
+  @IsIn(REGION_CODES, { each: true })
+  regions?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsIn(COURT_LEVELS.codes, { each: true })
+  courtLevels?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @ArrayMaxSize(10)
+  roles?: string[];
+}
+
+export class ThresholdsDto {
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  count: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  mean: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  freeText: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  peer: number;
+}
+
+export class PeerSettingsDto {
+  @IsIn(['same-level-and-region', 'same-level', 'same-region', 'any'])
+  rule: EligibilityRule;
+
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  minReviewers: number;
+
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  maxReviewers: number;
+
+  @IsInt()
+  @Min(0)
+  seed: number;
+}
+
+/** Settings a draft may change; each one is fixed at launch. */
+export class CampaignSettingsDto {
+  @ApiPropertyOptional({ type: TitleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TitleDto)
+  title?: TitleDto;
+
+  @IsOptional()
+  @IsUUID()
+  instrumentVersionId?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PopulationDto)
+  population?: PopulationDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ThresholdsDto)
+  thresholds?: ThresholdsDto;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(BREAKDOWNS, { each: true })
+  breakdowns?: Breakdown[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(['kk', 'ru', 'en'], { each: true })
+  languages?: ('kk' | 'ru' | 'en')[];
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  deadline?: Date;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(365, { each: true })
+  reminderDays?: number[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  ageBandVersion?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  experienceBandVersion?: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PeerSettingsDto)
+  peer?: PeerSettingsDto;
+}
+
+export class CreateCampaignDto extends CampaignSettingsDto {
+  @ApiProperty({ enum: CAMPAIGN_KINDS })
+  @IsIn(CAMPAIGN_KINDS)
+  kind: CampaignKind;
+
+  @ApiProperty({ type: TitleDto })
+  @ValidateNested()
+  @Type(() => TitleDto)
+  declare title: TitleDto;
+
+  @IsUUID()
+  declare instrumentVersionId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @Type(() => Date)
+  @IsDate()
+  declare deadline: Date;
+}

@@ -1,0 +1,60 @@
+import { AnonymityThresholds } from '@app/core';
+import type { PopulationFilter } from '@app/registry';
+import type { EligibilityRule } from './assignment';
+
+export type CampaignKind = 'judges-survey' | 'staff-survey' | 'peer-review';
+export const CAMPAIGN_KINDS: CampaignKind[] = ['judges-survey', 'staff-survey', 'peer-review'];
+
+export type CampaignStatus = 'draft' | 'open' | 'closed' | 'published';
+
+/** The lifecycle: draft → open → closed → published, nothing else. */
+const NEXT: Record<CampaignStatus, CampaignStatus | null> = { draft: 'open', open: 'closed', closed: 'published', published: null };
+
+export function canMove(from: CampaignStatus, to: CampaignStatus): boolean {
+  return NEXT[from] === to;
+}
+
+/** Breakdown variables of the table catalogue (ANONYMITY.md B). */
+export type Breakdown = 'gender' | 'age-band' | 'experience-band' | 'court-level' | 'region';
+export const BREAKDOWNS: Breakdown[] = ['gender', 'age-band', 'experience-band', 'court-level', 'region'];
+
+/**
+ * The fixed catalogue locked at launch: national; one breakdown at a time; gender × each
+ * other breakdown. Region is never crossed with more than one other variable.
+ */
+export function catalogueOf(breakdowns: Breakdown[]): Breakdown[][] {
+  const ordered = BREAKDOWNS.filter((b) => breakdowns.includes(b));
+  const crossed = ordered.includes('gender') ? ordered.filter((b) => b !== 'gender').map((b) => ['gender', b] as Breakdown[]) : [];
+  return [[], ...ordered.map((b) => [b]), ...crossed];
+}
+
+
+
+export interface PeerReviewSettings {
+  rule: EligibilityRule;
+  minReviewers: number;
+  maxReviewers: number;
+  seed: number;
+}
+
+/** Everything fixed at launch. */
+export interface LaunchSettings {
+  instrumentVersionId: string;
+  population: PopulationFilter;
+  thresholds: AnonymityThresholds;
+  breakdowns: Breakdown[];
+  languages: ('kk' | 'ru' | 'en')[];
+  deadline: Date;
+  reminderDaysBeforeDeadline: number[];
+  ageBandVersion: number;
+  experienceBandVersion: number;
+  peer: PeerReviewSettings | null;
+}
+
+/** Days before the deadline at which reminders go out; each must fall after launch. */
+export function reminderTimes(deadline: Date, days: number[], launchedAt: Date): Date[] {
+  return [...new Set(days)]
+    .sort((a, b) => b - a)
+    .map((d) => new Date(deadline.getTime() - d * 24 * 3600_000))
+    .filter((at) => at > launchedAt);
+}

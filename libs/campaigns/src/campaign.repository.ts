@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { CampaignKind, CampaignStatus } from './campaign-rules';
+import { CampaignEntity } from './entities/campaign.entity';
+
+export interface NewParticipant {
+  personId: string;
+  gender: string;
+  ageBand: string;
+  experienceBand: string;
+  courtLevel: string | null;
+  regionCode: string;
+}
+
+export interface Recipient {
+  participantId: string;
+  campaignId: string;
+  email: string;
+  language: 'kk' | 'ru' | 'en';
+  responded: boolean;
+}
+
+export type CampaignDraft = Omit<CampaignEntity, 'id' | 'status' | 'catalogue' | 'referenceDate' | 'launchedAt' | 'closedAt' | 'publishedAt' | 'createdAt'>;
+
+@Injectable()
+export class CampaignRepository {
+  constructor(
+    @InjectRepository(CampaignEntity) private readonly campaigns: Repository<CampaignEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  insert(draft: CampaignDraft): Promise<CampaignEntity> {
+    return this.campaigns.save(this.campaigns.create(draft));
+  }
+
+  findById(id: string): Promise<CampaignEntity | null> {
+    return this.campaigns.findOneBy({ id });
+  }
+
+  list(kinds: CampaignKind[]): Promise<CampaignEntity[]> {
+    return this.campaigns.find({ where: { kind: In(kinds) }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Changes a draft; false when it is no longer a draft (the trigger guards this too). */
+  async updateDraft(id: string, patch: Partial<CampaignDraft>): Promise<boolean> {
+    const result = await this.campaigns.update({ id, status: 'draft' }, patch);
+    return (result.affected ?? 0) === 1;
+  }
+
+  async moveStatus(id: string, from: CampaignStatus, to: CampaignStatus, stamp: Partial<CampaignEntity>, tx?: EntityManager): Promise<boolean> {
+    const repository = tx ? tx.getRepository(CampaignEntity) : this.campaigns;
+    const result = await repository.update({ id, status: from }, { status: to, ...stamp });
+    return (result.affected ?? 0) === 1;
+  }
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('READ COMMITTED', work);
+  }
+
+  /** Inserts the participants of a launch; returns their ids by person. */
+  async insertParticipants(tx: EntityManager, campaignId: string, personKind: 'judge' | 'staff', people: NewParticipant[]): Promise<Map<string, string>> {
+    const rows: { id: string; person_id: string }[] = await tx.query(
+      `INSERT INTO campaigns.participant (campaign_id, person_kind, person_id, gender, age_band, experience_band, court_level, region_code)
+       SELECT $1, $2, * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       RETURNING id, person_id`,
+      [
+        campaignId,
+        personKind,
+        people.map((p) => p.personId),
+        people.map((p) => p.gender),
+        people.map((p) => p.ageBand),
+        people.map((p) => p.experienceBand),
+        people.map((p) => p.courtLevel),
+        people.map((p) => p.regionCode),
+      ],
+    );
+    return new Map(rows.map((row) => [row.person_id, row.id]));
+  }
+
+  async insertAssignments(tx: EntityManager, campaignId: string, pairs: { reviewerParticipantId: string; revieweeJudgeId: string }[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO campaigns.peer_assignment (campaign_id, reviewer_participant_id, reviewee_judge_id)
+       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[])`,
+      [campaignId, pairs.map((p) => p.reviewerParticipantId), pairs.map((p) => p.revieweeJudgeId)],
+    );
+  }
+
+  participantIds(campaignId: string, onlyNonResponders: boolean): Promise<string[]> {
+    return this.db
+      .query(`SELECT id FROM campaigns.participant WHERE campaign_id = $1 AND ($2::boolean = false OR NOT responded) ORDER BY id`, [campaignId, onlyNonResponders])
+      .then((rows: { id: string }[]) => rows.map((row) => row.id));
+  }
+
+  /** Address and language of a participant, from the register (e-mails never touch the response store). */
+  async recipient(participantId: string): Promise<Recipient | null> {
+    const [row] = await this.db.query(
+      `SELECT p.id AS participant_id, p.campaign_id, p.responded, coalesce(j.email, s.email) AS email, coalesce(j.language, s.language) AS language
+       FROM campaigns.participant p
+       LEFT JOIN registry.judge j ON p.person_kind = 'judge' AND j.id = p.person_id
+       LEFT JOIN registry.staff_member s ON p.person_kind = 'staff' AND s.id = p.person_id
+       WHERE p.id = $1`,
+      [participantId],
+    );
+    return row ? { participantId: row.participant_id, campaignId: row.campaign_id, email: row.email, language: row.language, responded: row.responded } : null;
+  }
+
+  async storeToken(participantId: string, tokenHmac: string, expiresAt: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, $3)`, [tokenHmac, participantId, expiresAt]);
+      await tx.query(`UPDATE campaigns.participant SET invitations_sent = invitations_sent + 1 WHERE id = $1`, [participantId]);
+    });
+  }
+
+  /** Invited and answered, overall and by region × gender, from participation booleans only. */
+  async responseCounts(campaignId: string): Promise<{ regionCode: string | null; gender: string | null; invited: number; responded: number }[]> {
+    const rows = await this.db.query(
+      `SELECT region_code, gender, count(*)::int AS invited, count(*) FILTER (WHERE responded)::int AS responded
+       FROM campaigns.participant WHERE campaign_id = $1
+       GROUP BY GROUPING SETS ((), (region_code, gender))
+       ORDER BY region_code NULLS FIRST, gender NULLS FIRST`,
+      [campaignId],
+    );
+    return rows.map((r: Record<string, string | number | null>) => ({
+      regionCode: r.region_code as string | null,
+      gender: r.gender as string | null,
+      invited: Number(r.invited),
+      responded: Number(r.responded),
+    }));
+  }
+}
