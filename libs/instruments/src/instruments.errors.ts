@@ -42,6 +42,11 @@ export enum ProblemCode {
   ConditionUnknownQuestion = 'condition-unknown-question',
   SurveyJsError = 'surveyjs-error',
   TooManyQuestions = 'too-many-questions',
+  // spreadsheet import
+  FileUnreadable = 'file-unreadable',
+  SheetMissing = 'sheet-missing',
+  OutsideGroup = 'outside-group',
+  UnknownChoiceList = 'unknown-choice-list',
   // answers
   AnswersNotAnObject = 'answers-not-an-object',
   UnknownQuestion = 'unknown-question',
@@ -189,6 +194,26 @@ const REASONS: Record<ProblemCode, LocalizedText> = {
     kk: 'сұрақтар тым көп: ең көбі {max}',
     ru: 'слишком много вопросов: не более {max}',
     en: 'too many questions: at most {max}',
+  },
+  [ProblemCode.FileUnreadable]: {
+    kk: 'файл .xlsx кітабы ретінде оқылмады',
+    ru: 'файл не читается как книга .xlsx',
+    en: 'the file cannot be read as an .xlsx workbook',
+  },
+  [ProblemCode.SheetMissing]: {
+    kk: '«{sheet}» парағы жоқ',
+    ru: 'нет листа «{sheet}»',
+    en: 'the workbook has no "{sheet}" sheet',
+  },
+  [ProblemCode.OutsideGroup]: {
+    kk: 'сұрақ «begin group» мен «end group» (бет) арасында тұруы керек',
+    ru: 'вопрос должен стоять между «begin group» и «end group» (страница)',
+    en: 'the question must stand between "begin group" and "end group" (a page)',
+  },
+  [ProblemCode.UnknownChoiceList]: {
+    kk: '«choices» парағында «{list}» тізімі жоқ',
+    ru: 'на листе «choices» нет списка «{list}»',
+    en: 'the "choices" sheet has no list "{list}"',
   },
   [ProblemCode.AnswersNotAnObject]: {
     kk: 'жауаптар сұрақ атаулары бойынша берілген нысан болуы керек',
