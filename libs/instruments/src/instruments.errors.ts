@@ -91,7 +91,7 @@ const REASONS: Record<ProblemCode, LocalizedText> = {
     en: 'has no text in language "{locale}"',
   },
   [ProblemCode.UnsupportedType]: {
-    kk: '«{type}» сұрақ түріне қолдау жоқ; мыналардың бірін алыңыз: {supported}',
+    kk: '«{type}» сұрақ түріне қолдау көрсетілмейді; мыналардың бірін алыңыз: {supported}',
     ru: 'тип вопроса «{type}» не поддерживается; используйте один из: {supported}',
     en: 'question type "{type}" is not supported; use one of: {supported}',
   },
@@ -171,7 +171,7 @@ const REASONS: Record<ProblemCode, LocalizedText> = {
     en: 'must be a whole number from 1 to {max}',
   },
   [ProblemCode.InputTypeUnsupported]: {
-    kk: 'text сұрағы тек еркін мәтін қабылдайды; «{inputType}» inputType-қа қолдау жоқ',
+    kk: 'text сұрағы тек еркін мәтін қабылдайды; «{inputType}» inputType түріне қолдау көрсетілмейді',
     ru: 'вопрос text принимает только свободный текст; inputType «{inputType}» не поддерживается',
     en: 'text questions take free text only; inputType "{inputType}" is not supported',
   },
