@@ -1,4 +1,37 @@
+import { Workbook } from 'exceljs';
 import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+
+async function workbook(labelRu: string): Promise<Blob> {
+  const book = new Workbook();
+  book.addWorksheet('survey').addRows([
+    ['type', 'name', 'label::kk', 'label::ru', 'label::en', 'required', 'dimension', 'appearance'],
+    ['begin group', 'main', 'Негізгі', 'Основное', 'Main'],
+    ['select_one agree', 'pay_fair', 'Жалақым әділ', labelRu, 'My pay is fair', 'yes', 'compensation', 'likert'],
+    ['end group'],
+  ]);
+  book.addWorksheet('choices').addRows([
+    ['list_name', 'name', 'label::kk', 'label::ru', 'label::en'],
+    ['agree', 1, 'Келіспеймін', 'Не согласен', 'Disagree'],
+    ['agree', 2, 'Келісемін', 'Согласен', 'Agree'],
+  ]);
+  book.addWorksheet('settings').addRows([
+    ['form_title::kk', 'form_title::ru', 'form_title::en'],
+    ['Еңбекақы', 'Оплата труда', 'Pay'],
+  ]);
+  return new Blob([await book.xlsx.writeBuffer()]);
+}
+
+/** A multipart upload with the client's session and CSRF token. */
+async function upload(client: HttpClient, path: string, file: Blob | null, language = 'en') {
+  const form = new FormData();
+  if (file) form.append('file', file, 'questionnaire.xlsx');
+  const response = await fetch(`${client.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { cookie: `jqc_session=${client.cookie('jqc_session')}`, 'x-csrf-token': client.csrfToken!, 'accept-language': language },
+    body: form,
+  });
+  return { status: response.status, body: await response.json() };
+}
 
 /** A small valid questionnaire, as a designer would post it. */
 function definition(titleRu = 'Критерии оценки понятны') {
@@ -146,9 +179,23 @@ describe('instruments over HTTP', () => {
     expect((await clients.commission.get(`/api/instruments/${byKind('judges-survey').id}/versions/two`)).status).toBe(400);
   });
 
+  it('imports an XLSForm-style workbook as the next version, or names the bad cell', async () => {
+    const staff = byKind('staff-survey');
+    const path = `/api/instruments/${staff.id}/versions/import`;
+    const broken = await upload(clients.hr, path, await workbook(''), 'ru');
+    expect(broken).toMatchObject({ status: 400, body: { code: 'instruments.invalid-definition', problems: [{ field: 'survey[3].label::ru', reason: 'нет текста на языке «ru»' }] } });
+    const missing = await upload(clients.hr, path, null);
+    expect(missing).toMatchObject({ status: 400, body: { problems: [{ field: 'file', reason: 'is required' }] } });
+    expect((await upload(clients.commission, path, await workbook('Моя зарплата справедлива'))).status).toBe(403);
+
+    const imported = await upload(clients.hr, path, await workbook('Моя зарплата справедлива'));
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ version: 3, definition: { pages: [{ elements: [{ type: 'rating', name: 'pay_fair', dimension: 'compensation' }] }] } });
+  });
+
   it('records who saved each version in the audit log', async () => {
     const audit = await clients.admin.get('/api/admin/audit-log?limit=50');
     const saved = audit.body.entries.filter((entry: { action: string }) => entry.action === 'instruments.version-created');
-    expect(saved.map((entry: { actorLogin: string }) => entry.actorLogin).sort()).toEqual(['commission', 'hr']);
+    expect(saved.map((entry: { actorLogin: string }) => entry.actorLogin).sort()).toEqual(['commission', 'hr', 'hr']);
   });
 });

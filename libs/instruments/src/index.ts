@@ -11,3 +11,4 @@ export * from './reporting-properties';
 export * from './reporting-schema';
 export * from './validate-answers';
 export * from './validate-definition';
+export * from './xlsform-import';

@@ -11,6 +11,7 @@ import { InstrumentRepository } from './instrument.repository';
 import { InstrumentsError, InstrumentsErrorCode } from './instruments.errors';
 import { reportingSchema, ReportingQuestion } from './reporting-schema';
 import { validateDefinition, withDefinitionDefaults } from './validate-definition';
+import { importXlsForm } from './xlsform-import';
 
 export enum InstrumentsAuditAction {
   InstrumentCreated = 'instruments.instrument-created',
@@ -105,6 +106,21 @@ export class InstrumentService {
       details: { instrument: instrument.code, version: created.version },
     });
     return versionView(created);
+  }
+
+  /**
+   * Saves a questionnaire written as an XLSForm-style workbook (see xlsform-import.ts) as
+   * the next version. Problems name the sheet, row and column; nothing is saved then.
+   */
+  async createVersionFromSpreadsheet(actor: Actor, instrumentId: string, content: Buffer): Promise<VersionView> {
+    await this.editable(actor, instrumentId);
+    const { definition, problems } = await importXlsForm(content);
+    if (!definition) {
+      throw new InstrumentsError(InstrumentsErrorCode.InvalidDefinition, ErrorKind.Invalid, `Invalid spreadsheet: ${problems.length} problem(s)`, problems, {
+        count: problems.length,
+      });
+    }
+    return this.createVersion(actor, instrumentId, definition);
   }
 
   /**

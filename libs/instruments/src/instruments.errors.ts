@@ -42,6 +42,11 @@ export enum ProblemCode {
   ConditionUnknownQuestion = 'condition-unknown-question',
   SurveyJsError = 'surveyjs-error',
   TooManyQuestions = 'too-many-questions',
+  // spreadsheet import
+  FileUnreadable = 'file-unreadable',
+  SheetMissing = 'sheet-missing',
+  OutsideGroup = 'outside-group',
+  UnknownChoiceList = 'unknown-choice-list',
   // answers
   AnswersNotAnObject = 'answers-not-an-object',
   UnknownQuestion = 'unknown-question',
@@ -86,7 +91,7 @@ const REASONS: Record<ProblemCode, LocalizedText> = {
     en: 'has no text in language "{locale}"',
   },
   [ProblemCode.UnsupportedType]: {
-    kk: '«{type}» сұрақ түріне қолдау жоқ; мыналардың бірін алыңыз: {supported}',
+    kk: '«{type}» сұрақ түріне қолдау көрсетілмейді; мыналардың бірін алыңыз: {supported}',
     ru: 'тип вопроса «{type}» не поддерживается; используйте один из: {supported}',
     en: 'question type "{type}" is not supported; use one of: {supported}',
   },
@@ -166,7 +171,7 @@ const REASONS: Record<ProblemCode, LocalizedText> = {
     en: 'must be a whole number from 1 to {max}',
   },
   [ProblemCode.InputTypeUnsupported]: {
-    kk: 'text сұрағы тек еркін мәтін қабылдайды; «{inputType}» inputType-қа қолдау жоқ',
+    kk: 'text сұрағы тек еркін мәтін қабылдайды; «{inputType}» inputType түріне қолдау көрсетілмейді',
     ru: 'вопрос text принимает только свободный текст; inputType «{inputType}» не поддерживается',
     en: 'text questions take free text only; inputType "{inputType}" is not supported',
   },
@@ -189,6 +194,26 @@ const REASONS: Record<ProblemCode, LocalizedText> = {
     kk: 'сұрақтар тым көп: ең көбі {max}',
     ru: 'слишком много вопросов: не более {max}',
     en: 'too many questions: at most {max}',
+  },
+  [ProblemCode.FileUnreadable]: {
+    kk: 'файл .xlsx кітабы ретінде оқылмады',
+    ru: 'файл не читается как книга .xlsx',
+    en: 'the file cannot be read as an .xlsx workbook',
+  },
+  [ProblemCode.SheetMissing]: {
+    kk: '«{sheet}» парағы жоқ',
+    ru: 'нет листа «{sheet}»',
+    en: 'the workbook has no "{sheet}" sheet',
+  },
+  [ProblemCode.OutsideGroup]: {
+    kk: 'сұрақ «begin group» мен «end group» (бет) арасында тұруы керек',
+    ru: 'вопрос должен стоять между «begin group» и «end group» (страница)',
+    en: 'the question must stand between "begin group" and "end group" (a page)',
+  },
+  [ProblemCode.UnknownChoiceList]: {
+    kk: '«choices» парағында «{list}» тізімі жоқ',
+    ru: 'на листе «choices» нет списка «{list}»',
+    en: 'the "choices" sheet has no list "{list}"',
   },
   [ProblemCode.AnswersNotAnObject]: {
     kk: 'жауаптар сұрақ атаулары бойынша берілген нысан болуы керек',

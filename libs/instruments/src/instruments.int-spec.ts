@@ -1,4 +1,5 @@
 import { TestingModule } from '@nestjs/testing';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/auth';
 import { createIntegrationModule, createTestDatabase, TestDatabase } from '@app/testing';
@@ -109,33 +110,41 @@ describe('instruments on a real database', () => {
     expect(locks).toEqual([{ target_id: v2.id }]);
   });
 
-  it('refuses in the database itself any change to a locked version, whoever asks', async () => {
+  /** Plain SQL as one database role, without TypeORM's error logging. */
+  async function asRole<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('refuses in the database itself any change to a locked version, even for the schema owner', async () => {
     const staff = await instrumentOf(InstrumentKind.StaffSurvey);
     const { id } = await service.version(staff.id, 2);
-    const refused = /instrument version .* is locked/;
-    for (const sql of [
-      `UPDATE instruments.instrument_version SET definition = '{"pages": []}' WHERE id = $1`,
-      `UPDATE instruments.instrument_version SET locked = false WHERE id = $1`,
-      `UPDATE instruments.instrument_version SET version = 99 WHERE id = $1`,
-      `DELETE FROM instruments.instrument_version WHERE id = $1`,
-    ]) {
-      await expect(owner.query(sql, [id])).rejects.toThrow(refused);
-    }
-    // Locking again is allowed and changes nothing; unlocked versions stay editable.
-    await owner.query(`UPDATE instruments.instrument_version SET locked = true WHERE id = $1`, [id]);
-    await owner.query(`UPDATE instruments.instrument_version SET definition = definition WHERE instrument_id = $1 AND version = 1`, [staff.id]);
+    await asRole(db.config.DATABASE_URL, async (sql) => {
+      for (const statement of [
+        `UPDATE instruments.instrument_version SET definition = '{"pages": []}' WHERE id = $1`,
+        `UPDATE instruments.instrument_version SET locked = false WHERE id = $1`,
+        `UPDATE instruments.instrument_version SET version = 99 WHERE id = $1`,
+        `DELETE FROM instruments.instrument_version WHERE id = $1`,
+      ]) {
+        await expect(sql.query(statement, [id])).rejects.toMatchObject({ code: '55000', message: expect.stringMatching(/instrument version .* is locked/) });
+      }
+      // Locking again is allowed and changes nothing; unlocked versions stay editable.
+      await sql.query(`UPDATE instruments.instrument_version SET locked = true WHERE id = $1`, [id]);
+      await sql.query(`UPDATE instruments.instrument_version SET definition = definition WHERE instrument_id = $1 AND version = 1`, [staff.id]);
+    });
   });
 
   it('lets the application role neither delete versions nor bypass the lock', async () => {
-    const evaluation = new DataSource({ type: 'postgres', url: db.config.DATABASE_EVALUATION_URL });
-    await evaluation.initialize();
-    try {
-      const staff = await instrumentOf(InstrumentKind.StaffSurvey);
-      await expect(evaluation.query(`DELETE FROM instruments.instrument_version WHERE instrument_id = $1 AND version = 1`, [staff.id])).rejects.toThrow(/permission denied/);
-      await expect(evaluation.query(`UPDATE instruments.instrument_version SET definition = '{}' WHERE instrument_id = $1 AND version = 2`, [staff.id])).rejects.toThrow(/is locked/);
-    } finally {
-      await evaluation.destroy();
-    }
+    const staff = await instrumentOf(InstrumentKind.StaffSurvey);
+    await asRole(db.config.DATABASE_EVALUATION_URL, async (sql) => {
+      await expect(sql.query(`DELETE FROM instruments.instrument_version WHERE instrument_id = $1 AND version = 1`, [staff.id])).rejects.toThrow(/permission denied/);
+      await expect(sql.query(`UPDATE instruments.instrument_version SET definition = '{}' WHERE instrument_id = $1 AND version = 2`, [staff.id])).rejects.toThrow(/is locked/);
+    });
   });
 
   it('gives the reporting schema of a stored version', async () => {

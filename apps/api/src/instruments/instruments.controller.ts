@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CoreError, CoreErrorCode, ErrorKind } from '@app/core';
 import { CurrentPrincipal, Principal, Role, Roles } from '@app/auth';
-import { InstrumentService } from '@app/instruments';
+import { InstrumentService, XLSFORM_MAX_BYTES } from '@app/instruments';
 import { positiveIntParam, uuidParam } from '../pipes';
 import { DefinitionDto, InstrumentDto, VersionDto, VersionSummaryDto } from './instruments.dto';
 
@@ -44,6 +46,22 @@ export class InstrumentsController {
   @ApiCreatedResponse({ type: VersionDto })
   createVersion(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() body: DefinitionDto) {
     return this.instruments.createVersion(actor, id, body.definition);
+  }
+
+  @Post(':id/versions/import')
+  @Roles(Role.Commission, Role.Hr)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: XLSFORM_MAX_BYTES, files: 1, fields: 0 } }))
+  @ApiOperation({
+    summary: 'Save an XLSForm-style workbook (.xlsx: survey, choices and settings sheets) as the next version; problems name sheet, row and column',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: VersionDto })
+  importVersion(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @UploadedFile() file: { buffer: Buffer } | undefined) {
+    if (!file?.buffer) {
+      throw new CoreError(CoreErrorCode.ValidationFailed, ErrorKind.Invalid, 'file is required', [{ field: 'file', reason: 'is required', constraint: 'isDefined' }]);
+    }
+    return this.instruments.createVersionFromSpreadsheet(actor, id, file.buffer);
   }
 
   @Put(':id/versions/:version')
