@@ -128,11 +128,10 @@ export class AnsweringRepository {
     return (await this.db.query(`SELECT 1 FROM responses.submission_receipt WHERE receipt_hmac = $1`, [receiptHmac])).length > 0;
   }
 
-  /** Step 3, participation side: the participant has answered; their tokens end. */
+  /** Step 3, participation side: the participant has answered (their tokens now meet "already answered"). */
   complete(participantId: string, claimHmac: string): Promise<void> {
     return this.locked(participantId, async (tx) => {
       await tx.query(`UPDATE campaigns.participant SET responded = true, claim_hmac = NULL WHERE id = $1 AND claim_hmac = $2`, [participantId, claimHmac]);
-      await tx.query(`DELETE FROM campaigns.invitation_token WHERE participant_id = $1`, [participantId]);
     });
   }
 

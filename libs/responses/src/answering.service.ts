@@ -87,11 +87,12 @@ export class AnsweringService {
     if (claim === 'claimed-by-another') {
       throw new ResponsesError(ResponsesErrorCode.SubmissionInProgress, ErrorKind.Conflict, 'another submission holds the claim', [{ field: 'submissionId', reason: 'another submission is in progress' }]);
     }
-    if ((await this.answering.store(campaign.id, receiptHmac, rows)) === 'closed') throw this.closed();
+    const stored = await this.answering.store(campaign.id, receiptHmac, rows);
+    if (stored === 'closed') throw this.closed();
     await this.answering.complete(participant.participantId, claimHmac);
     if (cookieValue) await this.sessions.end(cookieValue);
     await this.answering.flush(campaign.id, Math.max(MINIMUM_GROUP, campaign.thresholds.count));
-    return 'recorded';
+    return stored ? 'recorded' : 'already-recorded';
   }
 
   /** At close: everything buffered goes in, the store is rewritten in random order, receipts and claims go. */
