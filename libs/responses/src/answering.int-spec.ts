@@ -86,7 +86,8 @@ describe('answering survives a crash between its steps', () => {
     await expect(answering.submit(cookieValue, { submissionId, answers })).resolves.toMatch(/recorded/);
     expect(await stored()).toBe(before + 1);
     expect(await responded(participantId)).toBe(true);
-    await expect(answering.submit(cookieValue, { submissionId, answers })).rejects.toMatchObject({ code: 'responses.session-expired' });
+    await expect(answering.submit(cookieValue, { submissionId, answers })).resolves.toBe('already-recorded');
+    await expect(answering.submit(cookieValue, { submissionId: randomUUID(), answers })).rejects.toMatchObject({ code: 'responses.already-answered' });
   });
 
   it('refuses a different submission while one is unfinished, so nothing is stored twice', async () => {
