@@ -16,7 +16,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
-import { THROTTLER_DEFINITIONS } from './throttling';
+import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
 
 @Module({
   imports: [
@@ -32,6 +32,7 @@ import { THROTTLER_DEFINITIONS } from './throttling';
       useFactory: (redis: Redis, config: AppConfig) => ({
         throttlers: THROTTLER_DEFINITIONS,
         storage: new RedisThrottlerStorage(redis, config),
+        generateKey: throttleKeyFactory(config.SESSION_SECRET),
       }),
     }),
     // Uploads stay in memory (register files are small) and are capped; the cap answers 413.

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import type { ExecutionContext } from '@nestjs/common';
 import type { ThrottlerOptions } from '@nestjs/throttler';
 
 /** Sign-in attempts: per client address, and per login so a spread-out attack on one account stops too. */
@@ -13,6 +15,15 @@ export const LOGIN_THROTTLERS = {
 export const RESPOND_THROTTLERS = {
   respond: { limit: 300, ttl: 15 * 60_000, blockDuration: 5 * 60_000 },
 };
+
+/**
+ * Rate-limit keys are keyed HMACs, not plain hashes: a plain hash of an IPv4 address can be
+ * reversed by trying them all, and a key's expiry would then tell when that address answered.
+ */
+export function throttleKeyFactory(secret: string) {
+  return (context: ExecutionContext, tracker: string, throttlerName: string) =>
+    createHmac('sha256', secret).update(`${context.getClass().name}:${context.getHandler().name}:${throttlerName}:${tracker}`).digest('base64url');
+}
 
 /** Each route counts against its own throttlers only. */
 export const SKIP_LOGIN_THROTTLERS = { 'login-address': true, 'login-account': true };

@@ -86,10 +86,18 @@ export class CampaignRepository {
     );
   }
 
-  participantIds(campaignId: string, onlyNonResponders: boolean): Promise<string[]> {
-    return this.db
-      .query(`SELECT id FROM campaigns.participant WHERE campaign_id = $1 AND ($2::boolean = false OR NOT responded) ORDER BY id`, [campaignId, onlyNonResponders])
-      .then((rows: { id: string }[]) => rows.map((row) => row.id));
+  async participantCount(campaignId: string): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM campaigns.participant WHERE campaign_id = $1`, [campaignId]);
+    return n;
+  }
+
+  /** One page of a campaign's participants in id order; with `onlyNonResponders`, those of the page still to answer. */
+  async participantPage(campaignId: string, page: number, size: number, onlyNonResponders: boolean): Promise<string[]> {
+    const rows: { id: string; responded: boolean }[] = await this.db.query(
+      `SELECT id, responded FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id LIMIT $2 OFFSET $3`,
+      [campaignId, size, page * size],
+    );
+    return rows.filter((row) => !onlyNonResponders || !row.responded).map((row) => row.id);
   }
 
   /** Address and language of a participant, from the register (e-mails never touch the response store). */

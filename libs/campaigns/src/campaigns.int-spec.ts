@@ -6,7 +6,7 @@ import { MailModule, QueueName } from '@app/core';
 import { Role } from '@app/auth';
 import { InstrumentService, InstrumentsModule } from '@app/instruments';
 import { RegisterImportService, RegistryModule } from '@app/registry';
-import { createIntegrationModule, createTestDatabase, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, SmtpCatcher, startSmtpCatcher, TestDatabase } from '@app/testing';
 import { CampaignService } from './campaign.service';
 import { CampaignsModule } from './campaigns.module';
 import { InvitationService } from './invitation.service';
@@ -18,9 +18,12 @@ describe('campaigns on a real database and Redis', () => {
   let campaigns: CampaignService;
   const hr = { userId: '00000000-0000-4000-8000-000000000001', login: 'hr', role: Role.Hr };
 
+  let smtp: SmtpCatcher;
+
   beforeAll(async () => {
     db = await createTestDatabase();
-    module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule] });
+    smtp = await startSmtpCatcher();
+    module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule] }, { SMTP_URL: smtp.url });
     owner = await db.owner();
     campaigns = module.get(CampaignService);
     await module.get(RegisterImportService).loadSynthetic({ seed: 9, scale: 0.02, referenceDate: '2026-11-01' });
@@ -29,6 +32,7 @@ describe('campaigns on a real database and Redis', () => {
 
   afterAll(async () => {
     await module?.close();
+    await smtp?.stop();
     await db?.drop();
   });
 
@@ -51,13 +55,21 @@ describe('campaigns on a real database and Redis', () => {
     ]);
     const mail = module.get<Queue>(getQueueToken(QueueName.Mail));
     await mail.obliterate({ force: true });
-    expect(await module.get(InvitationService).fanOut(campaign.id, 1)).toBe(75);
+    const invitations = module.get(InvitationService);
+    expect(await invitations.fanOut(campaign.id, 1)).toBe(2);
+    const pages = (await mail.getJobs(['waiting', 'delayed', 'prioritized'])).map((job) => job.data as { campaignId: string; round: number; page: number });
+    expect(pages.map((p) => p.page).sort()).toEqual([0, 1]);
+    // Jobs name pages, never people.
+    expect(pages.every((p) => Object.keys(p).sort().join() === 'campaignId,page,round')).toBe(true);
 
-    const queued = (await mail.getJobs(['waiting', 'delayed', 'prioritized'])).map((job) => job.data as { participantId: string; round: number });
-    const answeredIds = new Set(answered.map((row) => row.id));
-    expect(queued).toHaveLength(75);
-    expect(queued.every((job) => job.round === 1 && !answeredIds.has(job.participantId))).toBe(true);
-    expect(await module.get(InvitationService).send([...answeredIds][0], 1)).toBe('skipped');
+    for (const page of pages) await invitations.sendPage(page.campaignId, page.round, page.page);
+    const reminded = await smtp.recipients();
+    const emailsOf = async (ids: string[]) =>
+      (await owner.query(`SELECT s.email FROM campaigns.participant p JOIN registry.staff_member s ON s.id = p.person_id WHERE p.id = ANY($1)`, [ids])).map((r: { email: string }) => r.email);
+    const answeredEmails = new Set(await emailsOf(answered.map((row) => row.id)));
+    expect(reminded).toHaveLength(75);
+    expect(reminded.some((email) => answeredEmails.has(email))).toBe(false);
+    expect(new Set(reminded).size).toBe(75);
   });
 
   it('snapshots each participant\'s reporting bands on launch day and locks the instrument version', async () => {

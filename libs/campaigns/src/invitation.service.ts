@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig, isLocale, JobName, JobQueueService, MailerService } from '@app/core';
 import { CampaignRepository } from './campaign.repository';
 import { invitationMail } from './mail/invitation-mail';
 import { invitationTokenHmac, newInvitationToken } from './tokens';
+
+const PAGE_SIZE = 100;
 
 /**
  * Invitations and reminders, built from the participation register alone (never the
@@ -10,8 +12,6 @@ import { invitationTokenHmac, newInvitationToken } from './tokens';
  */
 @Injectable()
 export class InvitationService {
-  private readonly logger = new Logger(InvitationService.name);
-
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly jobs: JobQueueService,
@@ -19,16 +19,23 @@ export class InvitationService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Round 0 invites everyone; later rounds remind those who have not answered. One job per person. */
+  /** Round 0 invites everyone; later rounds remind those who have not answered. One job per page of participants. */
   async fanOut(campaignId: string, round: number): Promise<number> {
     const campaign = await this.campaigns.findById(campaignId);
     if (campaign?.status !== 'open') return 0;
-    const participantIds = await this.campaigns.participantIds(campaignId, round > 0);
+    const pages = Math.ceil((await this.campaigns.participantCount(campaignId)) / PAGE_SIZE);
     await this.jobs.enqueueBulk(
       JobName.SendInvitation,
-      participantIds.map((participantId) => ({ campaignId, participantId, round })),
+      Array.from({ length: pages }, (_, page) => ({ campaignId, round, page })),
     );
-    return participantIds.length;
+    return pages;
+  }
+
+  /** Mails one page: everyone on it in round 0, those who have not answered in reminder rounds. */
+  async sendPage(campaignId: string, round: number, page: number): Promise<void> {
+    for (const participantId of await this.campaigns.participantPage(campaignId, page, PAGE_SIZE, round > 0)) {
+      await this.send(participantId, round);
+    }
   }
 
   async send(participantId: string, round: number): Promise<'sent' | 'skipped'> {
@@ -46,7 +53,6 @@ export class InvitationService {
       minimumGroup: campaign.thresholds.count,
     });
     await this.mailer.send({ to: recipient.email, ...mail });
-    this.logger.log({ campaignId: campaign.id, round }, 'invitation sent');
     return 'sent';
   }
 }

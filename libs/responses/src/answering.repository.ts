@@ -99,7 +99,8 @@ export class AnsweringRepository {
   /** Step 2, response side: store the answers once per receipt. False when this receipt was already stored. */
   async store(campaignId: string, receiptHmac: string, answers: StoredAnswer[]): Promise<boolean | 'closed'> {
     return this.db.transaction(async (tx) => {
-      const [campaign] = await tx.query(`SELECT status FROM campaigns.campaign WHERE id = $1`, [campaignId]);
+      // A share lock: close (an UPDATE of this row) waits for this store, so nothing lands after finalize.
+      const [campaign] = await tx.query(`SELECT status FROM campaigns.campaign WHERE id = $1 FOR SHARE`, [campaignId]);
       if (campaign?.status !== 'open') return 'closed';
       const inserted = await tx.query(
         `INSERT INTO responses.submission_receipt (receipt_hmac, campaign_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING receipt_hmac`,
@@ -124,6 +125,13 @@ export class AnsweringRepository {
     });
   }
 
+  /** Frees a participant whose submission could not be stored, so they can try again. */
+  releaseClaim(participantId: string, claimHmac: string): Promise<void> {
+    return this.locked(participantId, async (tx) => {
+      await tx.query(`UPDATE campaigns.participant SET claim_hmac = NULL WHERE id = $1 AND claim_hmac = $2 AND NOT responded`, [participantId, claimHmac]);
+    });
+  }
+
   async receiptExists(receiptHmac: string): Promise<boolean> {
     return (await this.db.query(`SELECT 1 FROM responses.submission_receipt WHERE receipt_hmac = $1`, [receiptHmac])).length > 0;
   }
@@ -135,16 +143,12 @@ export class AnsweringRepository {
     });
   }
 
-  /**
-   * Moves the campaign's buffered answers into the response store in random order (a
-   * CSPRNG-driven order), once at least `batch` wait — or all of them when `batch` is 0.
-   * Returns how many moved.
-   */
-  async flush(campaignId: string, batch: number): Promise<number> {
+  /** Moves all of the campaign's buffered answers into the response store in CSPRNG-shuffled order. */
+  async flush(campaignId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flush:' || $1, 0))`, [campaignId]);
       const [{ waiting }] = await tx.query(`SELECT count(*)::int AS waiting FROM responses.mix_buffer WHERE campaign_id = $1`, [campaignId]);
-      if (waiting === 0 || waiting < batch) return 0;
+      if (waiting === 0) return 0;
       await tx.query(
         `WITH moved AS (DELETE FROM responses.mix_buffer WHERE campaign_id = $1 RETURNING ${ANSWER_COLUMNS})
          INSERT INTO responses.response (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM moved ORDER BY gen_random_uuid()`,
@@ -160,7 +164,7 @@ export class AnsweringRepository {
    * the receipts and any claims left by abandoned submissions.
    */
   async finalize(campaignId: string): Promise<number> {
-    await this.flush(campaignId, 0);
+    await this.flush(campaignId);
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flush:' || $1, 0))`, [campaignId]);
       const rows = await tx.query(
@@ -169,7 +173,16 @@ export class AnsweringRepository {
         [campaignId],
       );
       await tx.query(`DELETE FROM responses.submission_receipt WHERE campaign_id = $1`, [campaignId]);
-      return rows.length;
+      // Reviews of a judge with fewer reviews than the peer threshold can never be published,
+      // and with the assignment plan they could be traced to their few authors: drop them.
+      const removed = await tx.query(
+        `DELETE FROM responses.response r
+         USING (SELECT reviewee_judge_id FROM responses.response WHERE campaign_id = $1 AND reviewee_judge_id IS NOT NULL
+                GROUP BY reviewee_judge_id HAVING count(*) < (SELECT (thresholds->>'peer')::int FROM campaigns.campaign WHERE id = $1)) few
+         WHERE r.campaign_id = $1 AND r.reviewee_judge_id = few.reviewee_judge_id RETURNING 1`,
+        [campaignId],
+      );
+      return rows.length - removed.length;
     });
   }
 

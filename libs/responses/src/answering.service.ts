@@ -87,12 +87,23 @@ export class AnsweringService {
     if (claim === 'claimed-by-another') {
       throw new ResponsesError(ResponsesErrorCode.SubmissionInProgress, ErrorKind.Conflict, 'another submission holds the claim', [{ field: 'submissionId', reason: 'another submission is in progress' }]);
     }
-    const stored = await this.answering.store(campaign.id, receiptHmac, rows);
-    if (stored === 'closed') throw this.closed();
+    let stored: boolean | 'closed';
+    try {
+      stored = await this.answering.store(campaign.id, receiptHmac, rows);
+    } catch (error) {
+      // A refused write (not a lost connection) will be refused again: free the participant.
+      if (!isConnectionError(error)) await this.answering.releaseClaim(participant.participantId, claimHmac);
+      throw error;
+    }
+    if (stored === 'closed') {
+      await this.answering.releaseClaim(participant.participantId, claimHmac);
+      throw this.closed();
+    }
     await this.answering.complete(participant.participantId, claimHmac);
     // The session stays until it expires: a browser that lost this reply retries with the
-    // same submission id and is told the answer is recorded.
-    await this.answering.flush(campaign.id, Math.max(MINIMUM_GROUP, campaign.thresholds.count));
+    // same submission id and is told the answer is recorded. Answers wait in the mix buffer
+    // until close (ANONYMITY.md E: "or all together at close"), so no batch of the response
+    // store can be matched to the people who answered between two flushes.
     return stored ? 'recorded' : 'already-recorded';
   }
 
@@ -116,11 +127,13 @@ export class AnsweringService {
       if (reviews.length === 0) problems.push({ field: 'reviews', reason: 'must contain at least one review' });
       if (new Set(reviews.map((r) => r?.key)).size !== reviews.length) problems.push({ field: 'reviews', reason: 'reviews a colleague twice' });
       if (problems.length > 0) throw this.invalid(problems);
+      reviews.forEach((review) => assertWellFormed(review.answers));
       // Reviews carry no reviewer attribute: only whom they are about.
       return reviews.map((review) => ({ answers: validate(review.answers).answers, revieweeJudgeId: review.key, ...NO_ATTRIBUTES }));
     }
     const check = validate('answers' in submission ? submission.answers : undefined);
     if (check.problems.length > 0) throw this.invalid(check.problems);
+    assertWellFormed(check.answers);
     const attributes = (await this.coarsened(campaign)).get(attributesKey(await this.answering.participantAttributes(participant.participantId)))!;
     return [{ answers: check.answers, revieweeJudgeId: null, ...attributes }];
   }
@@ -196,6 +209,26 @@ export class AnsweringService {
   private invalid(problems: { field: string; reason: string }[]): ResponsesError {
     return new ResponsesError(ResponsesErrorCode.InvalidAnswers, ErrorKind.Invalid, 'invalid answers', problems);
   }
+}
+
+/** Text with lone surrogates cannot be stored as jsonb: refuse it as invalid input rather than fail to store. */
+function assertWellFormed(answers: unknown): void {
+  const bad = Object.entries((answers ?? {}) as Record<string, unknown>).filter(([, value]) =>
+    [value].flat().some((v) => typeof v === 'string' && !(v as string & { isWellFormed(): boolean }).isWellFormed()),
+  );
+  if (bad.length > 0) {
+    throw new ResponsesError(
+      ResponsesErrorCode.InvalidAnswers,
+      ErrorKind.Invalid,
+      'malformed text',
+      bad.map(([field]) => ({ field, reason: 'contains characters that are not valid text' })),
+    );
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006' || code === '08001' || /Connection terminated/i.test(String((error as Error)?.message));
 }
 
 const NO_ATTRIBUTES: ReportingAttributes = { gender: null, ageBand: null, experienceBand: null, courtLevel: null, regionCode: null };

@@ -3,3 +3,4 @@ export * from './integration-module';
 export * from './running-platform';
 export * from './test-database';
 export * from './test-environment';
+export * from './smtp-catcher';

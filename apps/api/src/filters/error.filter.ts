@@ -46,7 +46,7 @@ export class ErrorFilter implements ExceptionFilter {
     const locale = resolveLocale(request.cookies?.jqc_lang, request.headers['accept-language']);
     const error = this.toDomainError(exception);
     const status = error ? STATUS[error.kind] : HttpStatus.INTERNAL_SERVER_ERROR;
-    if (!error) this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
+    if (!error) this.logger.error({ error: describeUnexpected(exception), requestId: request.id }, 'unhandled error');
     const body: ErrorBody = error
       ? this.describe(error, status, locale)
       : { statusCode: status, code: 'core.internal', message: INTERNAL[locale], problems: [] };
@@ -120,6 +120,16 @@ const INTERNAL: Record<Locale, string> = {
   ru: 'Внутренняя ошибка. Сообщите администратору номер запроса',
   en: 'Internal error. Give the administrator the request id',
 };
+
+/**
+ * What may be logged of an unexpected error: its name, code and stack frames — never its
+ * message or properties, which for a failed query hold parameters (answers, tokens).
+ */
+function describeUnexpected(exception: unknown): { name: string; code?: string; stack?: string } {
+  const error = exception as { name?: string; code?: string; driverError?: { code?: string }; stack?: string };
+  const frames = typeof error?.stack === 'string' ? error.stack.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n') : undefined;
+  return { name: error?.name ?? typeof exception, code: error?.driverError?.code ?? error?.code, stack: frames };
+}
 
 /** Connection failures of the pg driver and TypeORM: the client should retry, not see a 500. */
 function isDatabaseUnavailable(exception: unknown): boolean {

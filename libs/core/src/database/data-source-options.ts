@@ -14,7 +14,8 @@ function postgres(url: string, applicationName: string, poolSize: number) {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: ['error' as const],
+    // Never TypeORM's own logging: it prints query parameters, which may hold answers.
+    logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 5000 },
   };
 }

@@ -9,7 +9,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: true,
-  removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+  // Failed jobs are kept a day for diagnosis; their payloads are ids only.
+  removeOnFail: { age: 24 * 3600, count: 1000 },
 };
 
 /** The only way code puts work on a queue: typed by job name, with its deterministic id. */

@@ -23,7 +23,8 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
   [JobName.SendInvitations]: { campaignId: string; round: number };
-  [JobName.SendInvitation]: { campaignId: string; participantId: string; round: number };
+  /** One page of participants, in id order: jobs carry no person's id (ANONYMITY.md F). */
+  [JobName.SendInvitation]: { campaignId: string; round: number; page: number };
   [JobName.CloseCampaign]: { campaignId: string };
   [JobName.FinalizeResponses]: { campaignId: string };
 }
@@ -43,7 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 export const JOB_ID: { [J in JobName]: (payload: JobPayloads[J]) => string } = {
   [JobName.PurgeExpiredSessions]: () => 'purge-expired-sessions',
   [JobName.SendInvitations]: (p) => `send-invitations-${p.campaignId}-${p.round}`,
-  [JobName.SendInvitation]: (p) => `send-invitation-${p.participantId}-${p.round}`,
+  [JobName.SendInvitation]: (p) => `send-invitation-${p.campaignId}-${p.round}-${p.page}`,
   [JobName.CloseCampaign]: (p) => `close-campaign-${p.campaignId}`,
   [JobName.FinalizeResponses]: (p) => `finalize-responses-${p.campaignId}`,
 };

@@ -5,7 +5,8 @@ import { bullConnection } from '../redis/redis.module';
 import { DEFAULT_JOB_OPTIONS, JobQueueService } from './job-queue.service';
 import { QueueName } from './queue-names';
 
-const queues = Object.values(QueueName).map((name) => ({ name }));
+// A short events stream: BullMQ keeps job ids and return values there after the jobs are removed.
+const queues = Object.values(QueueName).map((name) => ({ name, streams: { events: { maxLen: 100 } } }));
 
 /** BullMQ on the configured Redis, every queue registered, and the typed `JobQueueService`. */
 @Global()
