@@ -13,6 +13,7 @@ import { UsersController } from './controllers/users.controller';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { RegistryController } from './registry/registry.controller';
+import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { THROTTLER_DEFINITIONS } from './throttling';
 
@@ -44,6 +45,6 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     CampaignsModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondPageController],
 })
 export class ApiModule {}
