@@ -7,11 +7,13 @@ import { AuthGuardModule, AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
 import { InstrumentsModule } from '@app/instruments';
 import { RegistryModule } from '@app/registry';
+import { ResponsesModule } from '@app/responses';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
 import { UsersController } from './controllers/users.controller';
 import { InstrumentsController } from './instruments/instruments.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
 import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
@@ -43,8 +45,9 @@ import { THROTTLER_DEFINITIONS } from './throttling';
     RegistryModule,
     InstrumentsModule,
     CampaignsModule,
+    ResponsesModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondPageController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController],
 })
 export class ApiModule {}

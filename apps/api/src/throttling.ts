@@ -6,7 +6,20 @@ export const LOGIN_THROTTLERS = {
   'login-account': { limit: 10, ttl: 15 * 60_000, blockDuration: 15 * 60_000 },
 };
 
+/**
+ * Invitation redemption and submission, per client address. Generous: a court building may
+ * share one address, and a 256-bit token cannot be guessed; this stops floods and scans.
+ */
+export const RESPOND_THROTTLERS = {
+  respond: { limit: 300, ttl: 15 * 60_000, blockDuration: 5 * 60_000 },
+};
+
+/** Each route counts against its own throttlers only. */
+export const SKIP_LOGIN_THROTTLERS = { 'login-address': true, 'login-account': true };
+export const SKIP_RESPOND_THROTTLERS = { respond: true };
+
 export const THROTTLER_DEFINITIONS: ThrottlerOptions[] = [
+  { name: 'respond', limit: 300, ttl: 15 * 60_000, getTracker: (req) => String(req.ip ?? 'unknown') },
   { name: 'login-address', limit: 20, ttl: 15 * 60_000, getTracker: (req) => String(req.ip ?? 'unknown') },
   {
     name: 'login-account',

@@ -2,9 +2,11 @@ import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, LoggingModule, MailModule, QueueModule, RedisModule } from '@app/core';
 import { AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
+import { ResponsesModule } from '@app/responses';
 import { CampaignsProcessor } from './processors/campaigns.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ResponsesProcessor } from './processors/responses.processor';
 
 const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
 
@@ -19,8 +21,9 @@ const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
     HealthModule,
     AuthModule,
     CampaignsModule,
+    ResponsesModule,
   ],
-  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor],
+  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor, ResponsesProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly jobs: JobQueueService) {}

@@ -1,6 +1,6 @@
 import { AnonymityThresholds } from '@app/core';
 import type { PopulationFilter } from '@app/registry';
-import type { EligibilityRule } from './assignment';
+import type { EligibilitySetting } from './assignment';
 
 export type CampaignKind = 'judges-survey' | 'staff-survey' | 'peer-review';
 export const CAMPAIGN_KINDS: CampaignKind[] = ['judges-survey', 'staff-survey', 'peer-review'];
@@ -31,9 +31,11 @@ export function catalogueOf(breakdowns: Breakdown[]): Breakdown[][] {
 
 
 export interface PeerReviewSettings {
-  rule: EligibilityRule;
+  /** One rule, or one per court level (see assignment/assignment.types.ts). */
+  rule: EligibilitySetting;
   minReviewers: number;
   maxReviewers: number;
+  /** Drawn from the CSPRNG when the campaign is created and never shown: with it and the register, anyone could recompute who reviews whom. */
   seed: number;
 }
 

@@ -1,9 +1,10 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AnonymityThresholds, DEFAULT_THRESHOLDS, ErrorKind, JobName, JobQueueService, thresholdsBelowFloor } from '@app/core';
 import { AuditLogService, Principal, Role } from '@app/auth';
 import { INSTRUMENT_EDITORS, InstrumentService } from '@app/instruments';
 import { BandDefinition, personBands, PopulationFilter, RegistryRepository } from '@app/registry';
-import { AssignmentOptions, describeInfeasibility, planPeerReview } from './assignment';
+import { AssignmentOptions, describeInfeasibility, EligibilitySetting, planPeerReview } from './assignment';
 import { Breakdown, BREAKDOWNS, CampaignKind, CAMPAIGN_KINDS, catalogueOf, PeerReviewSettings, reminderTimes } from './campaign-rules';
 import { CampaignRepository } from './campaign.repository';
 import { CampaignError, CampaignErrorCode } from './campaigns.errors';
@@ -25,6 +26,20 @@ export interface CampaignSettings {
   peer: PeerReviewSettings | null;
 }
 
+/**
+ * District judges review colleagues of their region; regional and Supreme Court judges have
+ * too few colleagues in a region, so they review across the country at their level.
+ */
+export const DEFAULT_PEER_RULE: EligibilitySetting = { district: 'same-level-and-region', regional: 'same-level', supreme: 'same-level' };
+
+/** A campaign as people may see it: everything but the secret assignment seed. */
+export type CampaignView = Omit<CampaignEntity, 'peer'> & { peer: Omit<PeerReviewSettings, 'seed'> | null };
+
+export function campaignView(campaign: CampaignEntity): CampaignView {
+  const { peer, ...rest } = campaign;
+  return { ...rest, peer: peer && { rule: peer.rule, minReviewers: peer.minReviewers, maxReviewers: peer.maxReviewers } };
+}
+
 /** Defaults for every option a new campaign leaves out. */
 export function defaultSettings(kind: CampaignKind): Omit<CampaignSettings, 'title' | 'instrumentVersionId' | 'deadline'> {
   return {
@@ -35,13 +50,20 @@ export function defaultSettings(kind: CampaignKind): Omit<CampaignSettings, 'tit
     reminderDays: [7, 2],
     ageBandVersion: 1,
     experienceBandVersion: 1,
-    peer: kind === 'peer-review' ? { rule: 'same-level-and-region', minReviewers: DEFAULT_THRESHOLDS.peer, maxReviewers: DEFAULT_THRESHOLDS.peer, seed: 1 } : null,
+    peer: kind === 'peer-review' ? { rule: DEFAULT_PEER_RULE, minReviewers: DEFAULT_THRESHOLDS.peer, maxReviewers: DEFAULT_THRESHOLDS.peer, seed: newSeed() } : null,
   };
 }
 
 /** Options left out arrive as undefined properties (DTO class fields); they must not override defaults. */
 function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** What callers may set: everything but the assignment seed, which the service draws itself. */
+export type CampaignInput = Omit<CampaignSettings, 'peer'> & { peer: Omit<PeerReviewSettings, 'seed'> | null };
+
+function newSeed(): number {
+  return randomInt(2 ** 47);
 }
 
 export interface LaunchOutcome {
@@ -81,21 +103,25 @@ export class CampaignService {
     return campaign;
   }
 
-  async create(actor: Actor, kind: CampaignKind, settings: Partial<CampaignSettings> & Pick<CampaignSettings, 'title' | 'instrumentVersionId' | 'deadline'>): Promise<CampaignEntity> {
+  async create(actor: Actor, kind: CampaignKind, settings: Partial<CampaignInput> & Pick<CampaignInput, 'title' | 'instrumentVersionId' | 'deadline'>): Promise<CampaignEntity> {
     if (!this.kindsFor(actor.role).includes(kind)) {
       throw new CampaignError(CampaignErrorCode.KindNotAllowed, ErrorKind.Forbidden, 'kind not allowed', [{ field: 'kind', reason: 'not allowed for your role' }], { kind });
     }
-    const merged = { ...defaultSettings(kind), ...definedOnly(settings) } as CampaignSettings;
+    const { peer, ...rest } = definedOnly(settings);
+    const defaults = defaultSettings(kind);
+    const merged = { ...defaults, ...rest, peer: peer && defaults.peer ? { ...peer, seed: defaults.peer.seed } : defaults.peer } as CampaignSettings;
     await this.checkSettings(kind, merged, new Date());
     const campaign = await this.campaigns.insert({ kind, createdBy: actor.userId, ...this.columns(merged) });
     await this.audit.record(actor, { action: 'campaigns.created', targetType: 'campaign', targetId: campaign.id, details: { kind } });
     return campaign;
   }
 
-  async update(actor: Actor, id: string, changes: Partial<CampaignSettings>): Promise<CampaignEntity> {
+  async update(actor: Actor, id: string, changes: Partial<CampaignInput>): Promise<CampaignEntity> {
     const campaign = await this.get(actor, id);
     if (campaign.status !== 'draft') throw this.locked();
-    const merged: CampaignSettings = { ...this.settingsOf(campaign), ...definedOnly(changes) };
+    const { peer, ...rest } = definedOnly(changes);
+    const current = this.settingsOf(campaign);
+    const merged: CampaignSettings = { ...current, ...rest, peer: peer && current.peer ? { ...peer, seed: current.peer.seed } : current.peer };
     await this.checkSettings(campaign.kind, merged, new Date());
     if (!(await this.campaigns.updateDraft(id, this.columns(merged)))) throw this.locked();
     await this.audit.record(actor, { action: 'campaigns.updated', targetType: 'campaign', targetId: id, details: { fields: Object.keys(changes) } });
@@ -180,6 +206,7 @@ export class CampaignService {
       return campaign;
     }
     if (await this.campaigns.moveStatus(id, 'open', 'closed', { closedAt: now })) {
+      await this.jobs.enqueue(JobName.FinalizeResponses, { campaignId: id });
       await this.audit.record(actor, { action: 'campaigns.closed', targetType: 'campaign', targetId: id, details: { by: actor ? 'hand' : 'deadline' } });
     }
     return this.campaigns.findById(id);

@@ -15,9 +15,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { BREAKDOWNS, CAMPAIGN_KINDS, type Breakdown, type CampaignKind, type EligibilityRule } from '@app/campaigns';
+import { BREAKDOWNS, CAMPAIGN_KINDS, ELIGIBILITY_RULES, type Breakdown, type CampaignKind, type EligibilitySetting } from '@app/campaigns';
 import { COURT_LEVELS, REGION_CODES } from '@app/registry';
 
 export class TitleDto {
@@ -78,8 +79,9 @@ export class ThresholdsDto {
 }
 
 export class PeerSettingsDto {
-  @IsIn(['same-level-and-region', 'same-level', 'same-region', 'any'])
-  rule: EligibilityRule;
+  /** One rule for everyone, or per court level: `{ district, regional, supreme }`, each same-level-and-region or same-level. */
+  @IsEligibilitySetting()
+  rule: EligibilitySetting;
 
   @IsInt()
   @Min(1)
@@ -91,9 +93,22 @@ export class PeerSettingsDto {
   @Max(30)
   maxReviewers: number;
 
-  @IsInt()
-  @Min(0)
-  seed: number;
+}
+
+/** A single eligibility rule, or one level-based rule for each court level. */
+function IsEligibilitySetting() {
+  return ValidateBy({
+    name: 'isEligibilitySetting',
+    validator: {
+      validate: (value: unknown) =>
+        (typeof value === 'string' && (ELIGIBILITY_RULES as readonly string[]).includes(value)) ||
+        (typeof value === 'object' &&
+          value !== null &&
+          Object.keys(value).sort().join() === 'district,regional,supreme' &&
+          Object.values(value).every((rule) => rule === 'same-level-and-region' || rule === 'same-level')),
+      defaultMessage: () => `must be one of ${ELIGIBILITY_RULES.join(', ')}, or { district, regional, supreme } each same-level-and-region or same-level`,
+    },
+  });
 }
 
 /** Settings a draft may change; each one is fixed at launch. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Role, Roles } from '@app/auth';
-import { CampaignService } from '@app/campaigns';
+import { campaignView, CampaignService } from '@app/campaigns';
 import { uuidParam } from '../pipes';
 import { CampaignSettingsDto, CreateCampaignDto } from './campaign.dto';
 
@@ -13,24 +13,24 @@ export class CampaignsController {
   constructor(private readonly campaigns: CampaignService) {}
 
   @Get()
-  list(@CurrentPrincipal() actor: Principal) {
-    return this.campaigns.list(actor);
+  async list(@CurrentPrincipal() actor: Principal) {
+    return (await this.campaigns.list(actor)).map(campaignView);
   }
 
   @Post()
-  create(@CurrentPrincipal() actor: Principal, @Body() body: CreateCampaignDto) {
+  async create(@CurrentPrincipal() actor: Principal, @Body() body: CreateCampaignDto) {
     const { kind, ...settings } = body;
-    return this.campaigns.create(actor, kind, settings);
+    return campaignView(await this.campaigns.create(actor, kind, settings));
   }
 
   @Get(':id')
-  get(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
-    return this.campaigns.get(actor, id);
+  async get(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
+    return campaignView(await this.campaigns.get(actor, id));
   }
 
   @Patch(':id')
-  update(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() body: CampaignSettingsDto) {
-    return this.campaigns.update(actor, id, body);
+  async update(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() body: CampaignSettingsDto) {
+    return campaignView(await this.campaigns.update(actor, id, body));
   }
 
   /** Population size and, for peer review, the assignment plan's balance or why it cannot be made. */
@@ -43,13 +43,14 @@ export class CampaignsController {
   @HttpCode(200)
   async launch(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
     const { campaign, participants, assignments } = await this.campaigns.launch(actor, id);
-    return { campaign, participants, assignments };
+    return { campaign: campaignView(campaign), participants, assignments };
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  close(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
-    return this.campaigns.close(actor, id);
+  async close(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
+    const campaign = await this.campaigns.close(actor, id);
+    return campaign && campaignView(campaign);
   }
 
   /** The overall response rate; nobody can see who has or has not answered. */

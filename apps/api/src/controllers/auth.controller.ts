@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/core';
 import { AuthService, CurrentPrincipal, Principal, Public, Roles, ROLES, SESSION_COOKIE } from '@app/auth';
 import { LoginDto } from '../dto/auth.dto';
-import { LOGIN_THROTTLERS } from '../throttling';
+import { LOGIN_THROTTLERS, SKIP_RESPOND_THROTTLERS } from '../throttling';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -20,6 +20,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle(LOGIN_THROTTLERS)
+  @SkipThrottle(SKIP_RESPOND_THROTTLERS)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
     const session = await this.auth.signIn(body.login, body.password);
     response.cookie(SESSION_COOKIE, session.cookieValue, {

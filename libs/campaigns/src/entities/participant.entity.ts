@@ -50,4 +50,11 @@ export class ParticipantEntity {
 
   @Column({ type: 'integer', default: 0 })
   invitationsSent: number;
+
+  /**
+   * While a submission is being recorded: an HMAC of the browser's submission id, so only
+   * that submission (or its retry) can complete. Never joinable to the stored answer.
+   */
+  @Column({ type: 'text', nullable: true })
+  claimHmac: string | null;
 }

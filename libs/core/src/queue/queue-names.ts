@@ -7,6 +7,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Campaigns = 'campaigns',
   Mail = 'mail',
+  Responses = 'responses',
 }
 
 export enum JobName {
@@ -15,6 +16,8 @@ export enum JobName {
   SendInvitations = 'send-invitations',
   SendInvitation = 'send-invitation',
   CloseCampaign = 'close-campaign',
+  /** At close: flush the mix buffer, rewrite the response store in random order, drop receipts. */
+  FinalizeResponses = 'finalize-responses',
 }
 
 export interface JobPayloads {
@@ -22,6 +25,7 @@ export interface JobPayloads {
   [JobName.SendInvitations]: { campaignId: string; round: number };
   [JobName.SendInvitation]: { campaignId: string; participantId: string; round: number };
   [JobName.CloseCampaign]: { campaignId: string };
+  [JobName.FinalizeResponses]: { campaignId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -29,6 +33,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendInvitations]: QueueName.Campaigns,
   [JobName.SendInvitation]: QueueName.Mail,
   [JobName.CloseCampaign]: QueueName.Campaigns,
+  [JobName.FinalizeResponses]: QueueName.Responses,
 };
 
 /**
@@ -40,4 +45,5 @@ export const JOB_ID: { [J in JobName]: (payload: JobPayloads[J]) => string } = {
   [JobName.SendInvitations]: (p) => `send-invitations-${p.campaignId}-${p.round}`,
   [JobName.SendInvitation]: (p) => `send-invitation-${p.participantId}-${p.round}`,
   [JobName.CloseCampaign]: (p) => `close-campaign-${p.campaignId}`,
+  [JobName.FinalizeResponses]: (p) => `finalize-responses-${p.campaignId}`,
 };

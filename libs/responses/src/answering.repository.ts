@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReportingAttributes } from './coarsening';
+
+export interface InvitedParticipant {
+  participantId: string;
+  campaignId: string;
+  personId: string;
+  campaignStatus: string;
+  responded: boolean;
+  deadline: Date;
+}
+
+export interface StoredAnswer extends ReportingAttributes {
+  answers: Record<string, unknown>;
+  revieweeJudgeId: string | null;
+}
+
+export type ClaimOutcome = 'claimed' | 'responded' | 'claimed-by-another';
+
+const ANSWER_COLUMNS = 'campaign_id, answers, gender, age_band, experience_band, court_level, region_code, reviewee_judge_id';
+
+/**
+ * The SQL of answering. The participation side (campaigns.participant) and the response
+ * side (responses.*) are always written in different transactions, so the database's
+ * transaction ids never join a person to an answer (ANONYMITY.md E). Per participant the
+ * steps are serialised with a transaction-level advisory lock, which marks no row.
+ */
+@Injectable()
+export class AnsweringRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The participant an invitation token (by its HMAC) belongs to, if it exists and has not expired. */
+  async participantByToken(tokenHmac: string, now: Date): Promise<InvitedParticipant | null> {
+    const [row] = await this.db.query(
+      `SELECT p.id AS participant_id, p.campaign_id, p.person_id, p.responded, c.status, c.deadline
+       FROM campaigns.invitation_token t
+       JOIN campaigns.participant p ON p.id = t.participant_id
+       JOIN campaigns.campaign c ON c.id = p.campaign_id
+       WHERE t.token_hmac = $1 AND t.expires_at > $2`,
+      [tokenHmac, now],
+    );
+    return row ? this.invited(row) : null;
+  }
+
+  async participant(participantId: string): Promise<InvitedParticipant | null> {
+    const [row] = await this.db.query(
+      `SELECT p.id AS participant_id, p.campaign_id, p.person_id, p.responded, c.status, c.deadline
+       FROM campaigns.participant p JOIN campaigns.campaign c ON c.id = p.campaign_id WHERE p.id = $1`,
+      [participantId],
+    );
+    return row ? this.invited(row) : null;
+  }
+
+  /** Reporting attributes of every participant of a campaign, as snapshotted at launch. */
+  async populationAttributes(campaignId: string): Promise<ReportingAttributes[]> {
+    const rows = await this.db.query(
+      `SELECT gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE campaign_id = $1`,
+      [campaignId],
+    );
+    return rows.map((r: Record<string, string | null>) => ({
+      gender: r.gender,
+      ageBand: r.age_band,
+      experienceBand: r.experience_band,
+      courtLevel: r.court_level,
+      regionCode: r.region_code,
+    }));
+  }
+
+  async participantAttributes(participantId: string): Promise<ReportingAttributes> {
+    const [r] = await this.db.query(`SELECT gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE id = $1`, [participantId]);
+    return { gender: r.gender, ageBand: r.age_band, experienceBand: r.experience_band, courtLevel: r.court_level, regionCode: r.region_code };
+  }
+
+  /** Colleagues a reviewer was asked to review, with names for the form (shown to that reviewer only). */
+  reviewees(participantId: string): Promise<{ judge_id: string; full_name: string; name_kk: string; name_ru: string; name_en: string }[]> {
+    return this.db.query(
+      `SELECT a.reviewee_judge_id AS judge_id, j.full_name, c.name_kk, c.name_ru, c.name_en
+       FROM campaigns.peer_assignment a
+       JOIN registry.judge j ON j.id = a.reviewee_judge_id
+       JOIN registry.court c ON c.id = j.court_id
+       WHERE a.reviewer_participant_id = $1 ORDER BY j.full_name, a.reviewee_judge_id`,
+      [participantId],
+    );
+  }
+
+  /** Step 1, participation side: reserve the participant for this submission. */
+  claim(participantId: string, claimHmac: string): Promise<ClaimOutcome> {
+    return this.locked(participantId, async (tx) => {
+      const [row] = await tx.query(`SELECT responded, claim_hmac FROM campaigns.participant WHERE id = $1`, [participantId]);
+      if (row.responded) return 'responded';
+      if (row.claim_hmac !== null && row.claim_hmac !== claimHmac) return 'claimed-by-another';
+      if (row.claim_hmac === null) await tx.query(`UPDATE campaigns.participant SET claim_hmac = $2 WHERE id = $1`, [participantId, claimHmac]);
+      return 'claimed';
+    });
+  }
+
+  /** Step 2, response side: store the answers once per receipt. False when this receipt was already stored. */
+  async store(campaignId: string, receiptHmac: string, answers: StoredAnswer[]): Promise<boolean | 'closed'> {
+    return this.db.transaction(async (tx) => {
+      const [campaign] = await tx.query(`SELECT status FROM campaigns.campaign WHERE id = $1`, [campaignId]);
+      if (campaign?.status !== 'open') return 'closed';
+      const inserted = await tx.query(
+        `INSERT INTO responses.submission_receipt (receipt_hmac, campaign_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING receipt_hmac`,
+        [receiptHmac, campaignId],
+      );
+      if (inserted.length === 0) return false;
+      await tx.query(
+        `INSERT INTO responses.mix_buffer (${ANSWER_COLUMNS})
+         SELECT $1, * FROM unnest($2::jsonb[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])`,
+        [
+          campaignId,
+          answers.map((a) => JSON.stringify(a.answers)),
+          answers.map((a) => a.gender),
+          answers.map((a) => a.ageBand),
+          answers.map((a) => a.experienceBand),
+          answers.map((a) => a.courtLevel),
+          answers.map((a) => a.regionCode),
+          answers.map((a) => a.revieweeJudgeId),
+        ],
+      );
+      return true;
+    });
+  }
+
+  async receiptExists(receiptHmac: string): Promise<boolean> {
+    return (await this.db.query(`SELECT 1 FROM responses.submission_receipt WHERE receipt_hmac = $1`, [receiptHmac])).length > 0;
+  }
+
+  /** Step 3, participation side: the participant has answered (their tokens now meet "already answered"). */
+  complete(participantId: string, claimHmac: string): Promise<void> {
+    return this.locked(participantId, async (tx) => {
+      await tx.query(`UPDATE campaigns.participant SET responded = true, claim_hmac = NULL WHERE id = $1 AND claim_hmac = $2`, [participantId, claimHmac]);
+    });
+  }
+
+  /**
+   * Moves the campaign's buffered answers into the response store in random order (a
+   * CSPRNG-driven order), once at least `batch` wait — or all of them when `batch` is 0.
+   * Returns how many moved.
+   */
+  async flush(campaignId: string, batch: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flush:' || $1, 0))`, [campaignId]);
+      const [{ waiting }] = await tx.query(`SELECT count(*)::int AS waiting FROM responses.mix_buffer WHERE campaign_id = $1`, [campaignId]);
+      if (waiting === 0 || waiting < batch) return 0;
+      await tx.query(
+        `WITH moved AS (DELETE FROM responses.mix_buffer WHERE campaign_id = $1 RETURNING ${ANSWER_COLUMNS})
+         INSERT INTO responses.response (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM moved ORDER BY gen_random_uuid()`,
+        [campaignId],
+      );
+      return waiting;
+    });
+  }
+
+  /**
+   * At close: flush everything, rewrite the campaign's whole response store in random order
+   * with fresh ids (one transaction, so every row carries the same transaction id), and drop
+   * the receipts and any claims left by abandoned submissions.
+   */
+  async finalize(campaignId: string): Promise<number> {
+    await this.flush(campaignId, 0);
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flush:' || $1, 0))`, [campaignId]);
+      const rows = await tx.query(
+        `WITH old AS (DELETE FROM responses.response WHERE campaign_id = $1 RETURNING ${ANSWER_COLUMNS})
+         INSERT INTO responses.response (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM old ORDER BY gen_random_uuid() RETURNING 1`,
+        [campaignId],
+      );
+      await tx.query(`DELETE FROM responses.submission_receipt WHERE campaign_id = $1`, [campaignId]);
+      return rows.length;
+    });
+  }
+
+  async clearClaims(campaignId: string): Promise<void> {
+    await this.db.query(`UPDATE campaigns.participant SET claim_hmac = NULL WHERE campaign_id = $1 AND claim_hmac IS NOT NULL`, [campaignId]);
+  }
+
+  private locked<T>(participantId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [participantId]);
+      return work(tx);
+    });
+  }
+
+  private invited(row: Record<string, unknown>): InvitedParticipant {
+    return {
+      participantId: row.participant_id as string,
+      campaignId: row.campaign_id as string,
+      personId: row.person_id as string,
+      campaignStatus: row.status as string,
+      responded: row.responded as boolean,
+      deadline: row.deadline as Date,
+    };
+  }
+}

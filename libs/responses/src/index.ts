@@ -1,0 +1,4 @@
+export * from './answering.service';
+export * from './coarsening';
+export * from './responses.errors';
+export * from './responses.module';

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InstrumentsModule } from '@app/instruments';
+import { AnsweringRepository } from './answering.repository';
+import { AnsweringService } from './answering.service';
+import { MixBufferEntity } from './entities/mix-buffer.entity';
+import { ResponseEntity } from './entities/response.entity';
+import { SubmissionReceiptEntity } from './entities/submission-receipt.entity';
+import { RespondentSessions } from './respondent-sessions';
+
+export const RESPONSES_ENTITIES = [ResponseEntity, MixBufferEntity, SubmissionReceiptEntity];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(RESPONSES_ENTITIES), InstrumentsModule],
+  providers: [AnsweringService, AnsweringRepository, RespondentSessions],
+  exports: [AnsweringService],
+})
+export class ResponsesModule {}
