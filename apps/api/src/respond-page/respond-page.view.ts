@@ -42,6 +42,7 @@ export function renderRespondPage(view: RespondPageView): string {
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex, nofollow">
 <meta name="color-scheme" content="light">
+<link rel="icon" href="data:,">
 ${text('title', 'documentTitle')}
 ${view.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 <script type="application/json" id="jqc-texts">${jsonDataBlock(RESPOND_TEXTS)}</script>

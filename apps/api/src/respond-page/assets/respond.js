@@ -287,8 +287,10 @@
     return (response.body && response.body.message) || t('networkError');
   }
 
+  /** Worth another try with the same submission id: no answer, too many requests, a server hiccup, or another submit of ours still being recorded. */
   function isRetryable(response) {
-    return response.status === 0 || response.status === 429 || response.status >= 500;
+    var code = response.body && response.body.code;
+    return response.status === 0 || response.status === 429 || response.status >= 500 || code === 'responses.submission-in-progress';
   }
 
   function stopForm(response) {
