@@ -185,6 +185,40 @@ describe('the respondent page in a browser', () => {
     await context.close();
   });
 
+  it('retries a submit whose response was lost with the same submission id, and stores one response', async () => {
+    const before = await storedResponses();
+    const context = await browser.newContext({ ...PHONE, locale: 'kk-KZ' });
+    const page = await context.newPage();
+    const submits: { submissionId: string }[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/respond/submit')) submits.push(JSON.parse(request.postData()!));
+    });
+    // The first submit reaches the server and is recorded, but its answer never reaches the browser.
+    await page.route('**/api/respond/submit', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    }, { times: 1 });
+    await page.goto(links[1]);
+    await page.locator('#survey .sd-question').first().waitFor();
+    for (let pages = 0; pages < 20; pages++) {
+      await answerPage(page);
+      if (await page.getByRole('button', { name: 'Жіберу', exact: true }).isVisible()) break;
+      await page.locator('.sd-navigation__next-btn').click();
+    }
+    await page.getByRole('button', { name: 'Жіберу', exact: true }).click();
+    await page.getByRole('button', { name: 'Қайталау' }).waitFor();
+    await expect(page.locator('#alert-text').innerText()).resolves.toContain('Серверге қосылу мүмкін болмады');
+    expect(await storedResponses()).toBe(before + 1);
+
+    await page.getByRole('button', { name: 'Қайталау' }).click();
+    await page.locator('#done:visible, #alert:visible').first().waitFor();
+    expect((await page.locator('#alert').isVisible()) ? await page.locator('#alert-text').innerText() : 'confirmed').toBe('confirmed');
+    expect(submits).toHaveLength(2);
+    expect(submits[1].submissionId).toBe(submits[0].submissionId);
+    expect(await storedResponses()).toBe(before + 1);
+    await context.close();
+  });
+
   it('shows the server’s refusal of a spent link in the chosen language, and the page and its files follow the CSP', async () => {
     const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
     const page = await context.newPage();
