@@ -44,6 +44,7 @@ export default tseslint.config(
         crypto: 'readonly',
         fetch: 'readonly',
         Intl: 'readonly',
+        setTimeout: 'readonly',
         process: 'off',
         require: 'off',
         module: 'off',

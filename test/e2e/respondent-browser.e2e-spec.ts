@@ -21,6 +21,7 @@ describe('the respondent page in a browser', () => {
   let browser: Browser;
   let campaignId: string;
   let links: string[];
+  let commission: HttpClient;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs it (scripts/platform.mjs ensureChromium)`);
@@ -51,6 +52,9 @@ describe('the respondent page in a browser', () => {
     }
     expect(mails).toHaveLength(invited);
     links = mails.map((mail) => /http:\/\/\S+\/respond#[A-Za-z0-9_-]{43}/.exec(mail.text)![0]);
+
+    commission = new HttpClient(platform.baseUrl);
+    await commission.signIn('commission', PASSWORD);
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -216,6 +220,76 @@ describe('the respondent page in a browser', () => {
     expect(submits).toHaveLength(2);
     expect(submits[1].submissionId).toBe(submits[0].submissionId);
     expect(await storedResponses()).toBe(before + 1);
+    await context.close();
+  });
+
+  it('lets a judge review each assigned colleague in one form per colleague and submits all reviews together', async () => {
+    const instruments = (await commission.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];
+    const created = await commission.post('/api/campaigns', {
+      kind: 'peer-review',
+      title: { kk: 'Әріптестік бағалау', ru: 'Взаимная оценка', en: 'Peer review' },
+      instrumentVersionId: instruments.find((i) => i.kind === 'peer-review')!.latestVersion.id,
+      deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      // A small synthetic register has one or two district judges per region: peers from the whole level.
+      population: { courtLevels: ['district'] },
+      peer: { rule: 'same-level', minReviewers: 5, maxReviewers: 5 },
+    });
+    expect(created.status).toBe(201);
+    const peerCampaign: string = created.body.id;
+    const launched = await commission.post(`/api/campaigns/${peerCampaign}/launch`);
+    expect({ status: launched.status, code: launched.body.code }).toEqual({ status: 200, code: undefined });
+    const isPeerMail = (subject: string) => /Әріптестік бағалау|Взаимная оценка|Peer review/.test(subject);
+    const deadline = Date.now() + 60_000;
+    let mails = (await platform.mails()).filter((mail) => isPeerMail(mail.subject));
+    while (mails.length < launched.body.participants && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      mails = (await platform.mails()).filter((mail) => isPeerMail(mail.subject));
+    }
+    const link = /http:\/\/\S+\/respond#[A-Za-z0-9_-]{43}/.exec(mails[0].text)![0];
+
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.locator('#peer-list li').first().waitFor();
+    await expect(page.locator('#privacy-peer').innerText()).resolves.toContain('at least 5 judges');
+    const colleagues = await page.locator('#peer-list li').count();
+    expect(colleagues).toBeGreaterThan(0);
+    await expect(page.locator('#peer-progress').innerText()).resolves.toBe(`0 of ${colleagues} reviewed`);
+
+    // Submitting before every form is saved names who is still to do.
+    await page.getByRole('button', { name: 'Submit all reviews' }).click();
+    await expect(page.locator('#alert-text').innerText()).resolves.toBe('Save the form for every colleague first.');
+
+    for (let index = 0; index < colleagues; index++) {
+      await page.locator(`#peer-open-${index}`).click();
+      await expect(page.locator('#peer-reviewing').innerText()).resolves.toMatch(/^You are reviewing: \S/);
+      // Items are optional: one answer (the colleague's position + 1 on the first scale), then through the pages.
+      await page.locator('#survey .sd-question').first().locator('label.sd-rating__item').nth(index % 5).click();
+      for (let pages = 0; pages < 20; pages++) {
+        const save = page.getByRole('button', { name: 'Save this review' });
+        if (await save.isVisible()) {
+          await save.click();
+          break;
+        }
+        await page.locator('.sd-navigation__next-btn').click();
+      }
+      await page.locator('#peer-list').waitFor();
+    }
+    await expect(page.locator('#peer-progress').innerText()).resolves.toBe(`${colleagues} of ${colleagues} reviewed`);
+    await page.getByRole('button', { name: 'Submit all reviews' }).click();
+    await page.locator('#done').waitFor();
+    await expect(page.locator('#done').innerText()).resolves.toContain('Thank you! Your answers have been recorded.');
+
+    const owner = await platform.db.owner();
+    const rows: { reviewee_judge_id: string; answers: Record<string, number>; gender: string | null }[] = await owner.query(
+      `SELECT reviewee_judge_id, answers, gender FROM responses.mix_buffer WHERE campaign_id = $1
+       UNION ALL SELECT reviewee_judge_id, answers, gender FROM responses.response WHERE campaign_id = $1`,
+      [peerCampaign],
+    );
+    expect(rows).toHaveLength(colleagues);
+    expect(new Set(rows.map((row) => row.reviewee_judge_id)).size).toBe(colleagues);
+    expect(rows.map((row) => Object.values(row.answers)[0]).sort()).toEqual(Array.from({ length: colleagues }, (_, i) => (i % 5) + 1).sort());
+    expect(rows.every((row) => row.gender === null)).toBe(true);
     await context.close();
   });
 

@@ -375,12 +375,18 @@
     model.locale = state.locale;
     model.showProgressBar = true;
     model.progressBarLocation = 'top';
+    var narrow = self.matchMedia('(max-width: 600px)').matches;
     model.getAllQuestions().forEach(function (question) {
-      // A numeric scale of up to 7 points fits a phone as buttons, with its anchor texts above
-      // and below; SurveyJS would otherwise fold it into a pick list that cuts the anchors off.
-      if (question.getType() === 'rating' && question.rateValues.length === 0 && question.visibleRateValues.length <= 7) {
+      if (question.getType() !== 'rating') return;
+      if (question.rateValues.length === 0 && question.visibleRateValues.length <= 7) {
+        // A numeric scale of up to 7 points fits a phone as buttons, with its anchor texts above
+        // and below; SurveyJS would otherwise fold it into a pick list that cuts the anchors off.
         question.displayMode = 'buttons';
         if (question.rateDescriptionLocation === 'leftRight') question.rateDescriptionLocation = 'topBottom';
+      } else if (narrow) {
+        // Worded scales do not fit a phone as buttons: a pick list from the start, rather than
+        // buttons that SurveyJS swaps for one once it has measured them.
+        question.displayMode = 'dropdown';
       }
     });
     // Our own button text when the questionnaire has none: "Submit", or "Save this review".
