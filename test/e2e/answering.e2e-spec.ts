@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
 
@@ -128,6 +129,30 @@ describe('answering over HTTP: exactly once, unlinkable', () => {
 
     const again = await new Respondent(platform.baseUrl).exchange(tokens[1]);
     expect(again.body).toMatchObject({ statusCode: 409, code: 'responses.already-answered' });
+  });
+
+  it('answers fuzzed bodies with a 4xx, never a 5xx, and stores nothing', async () => {
+    const before = await storedCount();
+    const respondent = new Respondent(platform.baseUrl);
+    await respondent.exchange(tokens[3]);
+    const statuses: number[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ submissionId: fc.oneof(fc.uuid({ version: 4 }), fc.string()), answers: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.anything())) }),
+          fc.record({ submissionId: fc.uuid({ version: 4 }), reviews: fc.array(fc.record({ key: fc.string(), answers: fc.anything() })) }),
+        ),
+        async (body) => {
+          const { status } = await respondent.submit(body);
+          statuses.push(status);
+          return status >= 400 && status < 500;
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(statuses.length).toBe(60);
+    expect(await storedCount()).toBe(before);
   });
 
   it('refuses an expired token', async () => {

@@ -90,7 +90,8 @@ export class AnsweringService {
     const stored = await this.answering.store(campaign.id, receiptHmac, rows);
     if (stored === 'closed') throw this.closed();
     await this.answering.complete(participant.participantId, claimHmac);
-    if (cookieValue) await this.sessions.end(cookieValue);
+    // The session stays until it expires: a browser that lost this reply retries with the
+    // same submission id and is told the answer is recorded.
     await this.answering.flush(campaign.id, Math.max(MINIMUM_GROUP, campaign.thresholds.count));
     return stored ? 'recorded' : 'already-recorded';
   }

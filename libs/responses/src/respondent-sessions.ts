@@ -29,10 +29,6 @@ export class RespondentSessions {
     return this.redis.get(this.key(cookieValue));
   }
 
-  async end(cookieValue: string): Promise<void> {
-    await this.redis.del(this.key(cookieValue));
-  }
-
   private key(cookieValue: string): string {
     const digest = createHmac('sha256', this.config.SESSION_SECRET).update(`respondent:${cookieValue}`).digest('base64url');
     return `${this.config.QUEUE_PREFIX}:respondent:${digest}`;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { StoredAnswerColumns } from './stored-answer.columns';
 
 /**
  * The response store (ANONYMITY.md E): answers and coarsened reporting attributes only —
@@ -7,32 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ schema: 'responses', name: 'response' })
 @Index('ix_response_campaign_id', ['campaignId'])
-export class ResponseEntity {
+export class ResponseEntity extends StoredAnswerColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_response' })
   id: string;
-
-  @Column({ type: 'uuid' })
-  campaignId: string;
-
-  @Column({ type: 'jsonb' })
-  answers: Record<string, unknown>;
-
-  @Column({ type: 'text', nullable: true })
-  gender: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  ageBand: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  experienceBand: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  courtLevel: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  regionCode: string | null;
-
-  /** Peer review: the judge the review is about. */
-  @Column({ type: 'uuid', nullable: true })
-  revieweeJudgeId: string | null;
 }
