@@ -197,11 +197,18 @@ describe('the respondent page in a browser', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/api/respond/submit')) submits.push(JSON.parse(request.postData()!));
     });
-    // The first submit reaches the server and is recorded, but its answer never reaches the browser.
-    await page.route('**/api/respond/submit', async (route) => {
-      await route.fetch();
-      await route.abort('connectionreset');
-    }, { times: 1 });
+    // The first submit reaches the server and is recorded, but its reply never reaches the browser.
+    // (Sent from here rather than by route.fetch(), which would apply the reply's cookies to the browser.)
+    await page.route(
+      '**/api/respond/submit',
+      async (route) => {
+        const cookie = (await context.cookies(platform.baseUrl + '/api/respond/submit')).map((c) => `${c.name}=${c.value}`).join('; ');
+        const reply = await fetch(route.request().url(), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: route.request().postData() });
+        expect(reply.status).toBe(201);
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
     await page.goto(links[1]);
     await page.locator('#survey .sd-question').first().waitFor();
     for (let pages = 0; pages < 20; pages++) {
