@@ -28,4 +28,28 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly', fetch: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Browser scripts served to respondents: classic scripts (no modules), browser globals only.
+    files: ['apps/api/src/respond-page/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        self: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        crypto: 'readonly',
+        fetch: 'readonly',
+        Intl: 'readonly',
+        setTimeout: 'readonly',
+        process: 'off',
+        require: 'off',
+        module: 'off',
+        __dirname: 'off',
+      },
+    },
+  },
 );

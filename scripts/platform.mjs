@@ -47,6 +47,25 @@ export function ensureServices() {
   run('bash', [join(ROOT, 'scripts', 'services.sh'), 'up']);
 }
 
+/** The browser the end-to-end tests drive (playwright-core brings no browser of its own). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Installs Debian's Chromium for the browser tests when it is missing. Needs root, like
+ * the Redis install in services.sh; anyone else is told what to run.
+ */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    process.stderr.write(`\n✖ ${CHROMIUM} is missing; install it (apt-get install chromium) for the browser tests\n`);
+    process.exit(1);
+  }
+  step('installing Chromium for the browser tests (apt-get)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+}
+
 function readEnvFile() {
   if (!existsSync(ENV_FILE)) return {};
   return Object.fromEntries(

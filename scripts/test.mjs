@@ -3,7 +3,7 @@
 //   npm test                 unit, integration, end-to-end
 //   npm test -- unit e2e     only the tiers named
 import { spawnSync } from 'node:child_process';
-import { build, ensureDependencies, ensureServices, platformEnv, ROOT, step } from './platform.mjs';
+import { build, ensureChromium, ensureDependencies, ensureServices, platformEnv, ROOT, step } from './platform.mjs';
 
 const TIERS = {
   unit: ['--selectProjects', 'unit'],
@@ -17,7 +17,11 @@ ensureDependencies();
 const needsServices = tiers.some((tier) => tier !== 'unit');
 if (needsServices) ensureServices();
 const env = platformEnv({ NODE_ENV: 'test' });
-if (tiers.includes('e2e')) build();
+if (tiers.includes('e2e')) {
+  build();
+  // test/e2e/respondent-browser.e2e-spec.ts drives a real browser.
+  ensureChromium();
+}
 
 const results = [];
 for (const tier of tiers) {

@@ -15,6 +15,7 @@ import { InstrumentsController } from './instruments/instruments.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
+import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
 
@@ -48,6 +49,6 @@ import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
     ResponsesModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController],
 })
 export class ApiModule {}
