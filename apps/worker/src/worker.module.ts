@@ -9,6 +9,7 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ResponsesProcessor } from './processors/responses.processor';
 
 const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
+const RECONCILE_EVERY_MS = 5 * 60_000;
 
 @Module({
   imports: [
@@ -30,5 +31,6 @@ export class WorkerModule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.schedule(JobName.PurgeExpiredSessions, {}, PURGE_SESSIONS_EVERY_MS);
+    await this.jobs.schedule(JobName.ReconcileCampaigns, {}, RECONCILE_EVERY_MS);
   }
 }

@@ -86,6 +86,18 @@ export class CampaignRepository {
     );
   }
 
+  /** Open campaigns with their deadline and whether any invitation has gone out. */
+  openCampaigns(): Promise<{ id: string; deadline: Date; launchedAt: Date; invited: boolean }[]> {
+    return this.db
+      .query(
+        `SELECT c.id, c.deadline, c.launched_at, EXISTS (SELECT 1 FROM campaigns.participant p WHERE p.campaign_id = c.id AND p.invitations_sent > 0) AS invited
+         FROM campaigns.campaign c WHERE c.status = 'open'`,
+      )
+      .then((rows: { id: string; deadline: Date; launched_at: Date; invited: boolean }[]) =>
+        rows.map((r) => ({ id: r.id, deadline: r.deadline, launchedAt: r.launched_at, invited: r.invited })),
+      );
+  }
+
   async participantCount(campaignId: string): Promise<number> {
     const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM campaigns.participant WHERE campaign_id = $1`, [campaignId]);
     return n;

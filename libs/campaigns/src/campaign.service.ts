@@ -62,6 +62,9 @@ function definedOnly<T extends object>(values: T): Partial<T> {
 /** What callers may set: everything but the assignment seed, which the service draws itself. */
 export type CampaignInput = Omit<CampaignSettings, 'peer'> & { peer: Omit<PeerReviewSettings, 'seed'> | null };
 
+/** Invitations not sent this long after launch are taken as lost. */
+const RECONCILE_GRACE_MS = 10 * 60_000;
+
 function newSeed(): number {
   return randomInt(2 ** 47);
 }
@@ -210,6 +213,30 @@ export class CampaignService {
       await this.audit.record(actor, { action: 'campaigns.closed', targetType: 'campaign', targetId: id, details: { by: actor ? 'hand' : 'deadline' } });
     }
     return this.campaigns.findById(id);
+  }
+
+  /**
+   * Repairs what a lost job or a Redis outage at the wrong moment left undone: open
+   * campaigns past their deadline are closed, every open campaign has its close job, and a
+   * campaign whose invitations never went out gets them. Safe to run any time: every job
+   * has a deterministic id.
+   */
+  async reconcile(now = new Date()): Promise<{ closed: number; invited: number }> {
+    let closed = 0;
+    let invited = 0;
+    for (const campaign of await this.campaigns.openCampaigns()) {
+      if (campaign.deadline <= now) {
+        await this.close(null, campaign.id, now);
+        closed += 1;
+        continue;
+      }
+      await this.jobs.enqueue(JobName.CloseCampaign, { campaignId: campaign.id }, { delay: campaign.deadline.getTime() - now.getTime() });
+      if (!campaign.invited && now.getTime() - campaign.launchedAt.getTime() > RECONCILE_GRACE_MS) {
+        await this.jobs.enqueue(JobName.SendInvitations, { campaignId: campaign.id, round: 0 });
+        invited += 1;
+      }
+    }
+    return { closed, invited };
   }
 
   /**

@@ -79,4 +79,27 @@ describe('campaigns on a real database and Redis', () => {
     const [{ locked }] = await owner.query(`SELECT locked FROM instruments.instrument_version WHERE id = $1`, [await staffVersionId()]);
     expect(locked).toBe(true);
   });
+
+  it('reconciles what lost jobs left undone: invitations never sent, a close at the deadline', async () => {
+    const campaign = await campaigns.create(hr, 'staff-survey', {
+      title: { kk: 'Қалпына келтіру', ru: 'Восстановление', en: 'Recovery' },
+      instrumentVersionId: await staffVersionId(),
+      deadline: new Date(Date.now() + 3 * 24 * 3600_000),
+    });
+    await campaigns.launch(hr, campaign.id);
+    const campaignsQueue = module.get<Queue>(getQueueToken(QueueName.Campaigns));
+    await campaignsQueue.obliterate({ force: true });
+
+    const later = new Date(Date.now() + 15 * 60_000);
+    expect((await campaigns.reconcile(later)).invited).toBeGreaterThanOrEqual(1);
+    const queued = await campaignsQueue.getJobs(['waiting', 'delayed', 'prioritized']);
+    expect(queued.map((job) => job.name).sort()).toEqual(expect.arrayContaining(['close-campaign', 'send-invitations']));
+
+    const afterDeadline = new Date(campaign.deadline.getTime() + 1000);
+    expect((await campaigns.reconcile(afterDeadline)).closed).toBeGreaterThanOrEqual(1);
+    const [{ status }] = await owner.query(`SELECT status FROM campaigns.campaign WHERE id = $1`, [campaign.id]);
+    expect(status).toBe('closed');
+    const finalize = await module.get<Queue>(getQueueToken(QueueName.Responses)).getJob(`finalize-responses-${campaign.id}`);
+    expect(finalize).toBeDefined();
+  });
 });

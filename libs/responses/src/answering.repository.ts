@@ -186,6 +186,18 @@ export class AnsweringRepository {
     });
   }
 
+  /** Closed campaigns whose finalisation has not run to the end: answers still buffered or receipts left. */
+  unfinalized(): Promise<string[]> {
+    return this.db
+      .query(
+        `SELECT c.id FROM campaigns.campaign c
+         WHERE c.status IN ('closed', 'published')
+           AND (EXISTS (SELECT 1 FROM responses.mix_buffer b WHERE b.campaign_id = c.id)
+                OR EXISTS (SELECT 1 FROM responses.submission_receipt r WHERE r.campaign_id = c.id))`,
+      )
+      .then((rows: { id: string }[]) => rows.map((row) => row.id));
+  }
+
   async clearClaims(campaignId: string): Promise<void> {
     await this.db.query(`UPDATE campaigns.participant SET claim_hmac = NULL WHERE campaign_id = $1 AND claim_hmac IS NOT NULL`, [campaignId]);
   }

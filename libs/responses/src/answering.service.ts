@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AnonymityThresholds, AppConfig, ErrorKind, LocalizedText } from '@app/core';
+import { AnonymityThresholds, AppConfig, ErrorKind, JobName, JobQueueService, LocalizedText } from '@app/core';
 import { invitationTokenHmac } from '@app/campaigns';
 import { answerValidator, AnswerCheck, InstrumentService } from '@app/instruments';
 import { AnsweringRepository, InvitedParticipant, StoredAnswer } from './answering.repository';
@@ -49,6 +49,7 @@ export class AnsweringService {
     private readonly sessions: RespondentSessions,
     private readonly instruments: InstrumentService,
     private readonly config: AppConfig,
+    private readonly jobs: JobQueueService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -105,6 +106,13 @@ export class AnsweringService {
     // until close (ANONYMITY.md E: "or all together at close"), so no batch of the response
     // store can be matched to the people who answered between two flushes.
     return stored ? 'recorded' : 'already-recorded';
+  }
+
+  /** Queues the finalisation of closed campaigns that did not finish it (a lost or failed job). */
+  async reconcile(): Promise<number> {
+    const campaigns = await this.answering.unfinalized();
+    for (const campaignId of campaigns) await this.jobs.enqueue(JobName.FinalizeResponses, { campaignId });
+    return campaigns.length;
   }
 
   /** At close: everything buffered goes in, the store is rewritten in random order, receipts and claims go. */

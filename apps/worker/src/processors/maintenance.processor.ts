@@ -3,12 +3,18 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, QueueName } from '@app/core';
 import { SessionService } from '@app/auth';
+import { CampaignService } from '@app/campaigns';
+import { AnsweringService } from '@app/responses';
 
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(private readonly sessions: SessionService) {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly campaigns: CampaignService,
+    private readonly answering: AnsweringService,
+  ) {
     super();
   }
 
@@ -18,6 +24,10 @@ export class MaintenanceProcessor extends WorkerHost {
         const purged = await this.sessions.purgeExpired();
         this.logger.log({ job: job.name, purged }, 'expired sessions purged');
         return { purged };
+      }
+      case JobName.ReconcileCampaigns: {
+        const campaigns = await this.campaigns.reconcile();
+        return { ...campaigns, finalizing: await this.answering.reconcile() };
       }
       default:
         throw new UnrecoverableError(`unknown job ${job.name} on queue ${QueueName.Maintenance}`);

@@ -22,8 +22,16 @@ export class JobQueueService {
     return this.modules.get<Queue>(getQueueToken(name), { strict: false });
   }
 
+  /** Adds the job, unless one with its id exists; a failed one with that id is retried instead. */
   async enqueue<J extends JobName>(name: J, payload: JobPayloads[J], options: JobsOptions = {}): Promise<Job> {
-    return this.queue(JOB_QUEUE[name]).add(name, payload, { ...options, jobId: JOB_ID[name](payload) });
+    const queue = this.queue(JOB_QUEUE[name]);
+    const jobId = JOB_ID[name](payload);
+    const existing = await queue.getJob(jobId);
+    if (existing && (await existing.isFailed())) {
+      await existing.retry();
+      return existing;
+    }
+    return queue.add(name, payload, { ...options, jobId });
   }
 
   /** Many jobs of one name in one round trip, each with its deterministic id. */

@@ -12,6 +12,8 @@ export enum QueueName {
 
 export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
+  /** Re-queues what a lost job would have done: invitations, closing at the deadline, finalising. */
+  ReconcileCampaigns = 'reconcile-campaigns',
   /** Round 0 invites everyone, later rounds remind non-responders: fans out one SendInvitation per person. */
   SendInvitations = 'send-invitations',
   SendInvitation = 'send-invitation',
@@ -22,6 +24,7 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
+  [JobName.ReconcileCampaigns]: Record<string, never>;
   [JobName.SendInvitations]: { campaignId: string; round: number };
   /** One page of participants, in id order: jobs carry no person's id (ANONYMITY.md F). */
   [JobName.SendInvitation]: { campaignId: string; round: number; page: number };
@@ -31,6 +34,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.ReconcileCampaigns]: QueueName.Maintenance,
   [JobName.SendInvitations]: QueueName.Campaigns,
   [JobName.SendInvitation]: QueueName.Mail,
   [JobName.CloseCampaign]: QueueName.Campaigns,
@@ -43,6 +47,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
  */
 export const JOB_ID: { [J in JobName]: (payload: JobPayloads[J]) => string } = {
   [JobName.PurgeExpiredSessions]: () => 'purge-expired-sessions',
+  [JobName.ReconcileCampaigns]: () => 'reconcile-campaigns',
   [JobName.SendInvitations]: (p) => `send-invitations-${p.campaignId}-${p.round}`,
   [JobName.SendInvitation]: (p) => `send-invitation-${p.campaignId}-${p.round}-${p.page}`,
   [JobName.CloseCampaign]: (p) => `close-campaign-${p.campaignId}`,
