@@ -197,15 +197,18 @@ export async function protectLinkedTables(problem: ProtectionProblem, options: P
       pending = pending.filter((cell) => auditor.checkCell(cell, true).some((v) => !v.passed));
       if (pending.length === 0) break;
       if (rounds >= maxRounds) throw failClosed(`still exposed after ${rounds} rounds`);
+      const before = search.suppressed.size;
       const added: number[] = [];
       for (const cell of pending) {
         if (added.some((a) => search.sharesEquation(a, cell))) continue;
         const choice = search.complementFor(cell);
-        if (choice === null) throw failClosed(`nothing left to suppress for ${prepared.tables.cells[cell].key}`);
+        if (choice === null) continue;
         search.suppressed.add(choice);
         added.push(choice);
       }
       search.closeStructurally();
+      // No progress means nothing is left to suppress near the exposed cells: fail closed.
+      if (search.suppressed.size === before) throw failClosed('nothing left to suppress');
     }
     const audit = auditor.report();
     assertAuditPassed(audit);
