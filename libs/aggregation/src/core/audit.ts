@@ -12,7 +12,8 @@ import { contains, LinkedTables, PreparedProblem, prepareProblem, ProtectionProb
  *   - Σ_{m ∈ c} x[m, l] = value(c, l) for every published cell c and every layer l;
  *   - Σ_{m ∈ c} Σ_l x[m, l] = total(c) for every total another release publishes.
  * For every primary cell c and audited layer l the LP minimises and maximises
- * Σ_{m ∈ c} x[m, l]. Rounded inwards to integers ([⌈min⌉, ⌊max⌋], since true counts are
+ * Σ_{m ∈ c} x[m, l]; for every cell whose total is audited (the primary cells of a linked
+ * count release) it does the same for Σ_{m ∈ c} Σ_l x[m, l]. Rounded inwards to integers ([⌈min⌉, ⌊max⌋], since true counts are
  * integers), the interval must be at least `required = min(threshold, public width)` wide,
  * where the public width is the same interval from public knowledge alone (no cell
  * published): a cell whose population is below the threshold cannot get a wider interval than
@@ -23,10 +24,13 @@ import { contains, LinkedTables, PreparedProblem, prepareProblem, ProtectionProb
  * every microcell is left out of the model for the same reason.
  */
 
-/** One audited value: the interval an attacker can prove for a primary cell's count in one layer. */
+/** What is audited of a cell: its count in one layer, or its total over all layers. */
+export type AuditLayer = number | 'total';
+
+/** One audited value: the interval an attacker can prove for a primary cell's count in one layer (or in total). */
 export interface AuditedValue {
   readonly key: string;
-  readonly layer: number;
+  readonly layer: AuditLayer;
   readonly lower: number;
   readonly upper: number;
   readonly required: number;
@@ -56,14 +60,36 @@ export function loadAuditSolver(): Promise<Highs> {
 const EPSILON = 1e-6;
 
 /**
- * One LP model for a linked-tables release. Rows exist for every cell and layer; a suppressed
- * cell's rows are free, a published cell's rows are equalities. Changing the pattern only
- * changes row bounds, so the solver warm-starts from its last basis.
+ * Solver strategy, measured at staff size (docs/disclosure-control.md, "Audit cost"): the
+ * first solve of a model by interior point with crossover (a vertex to start from; the
+ * simplex alone needed seconds to find a first feasible basis of these degenerate LPs),
+ * then primal simplex, which keeps the basis feasible when only the objective changes.
+ */
+const FIRST_SOLVE = { solver: 'ipm', run_crossover: 'on' } as const;
+const LATER_SOLVES = { solver: 'simplex', simplex_strategy: 4 } as const;
+/** Columns from which the interior-point start pays off; smaller models start with the simplex. */
+const LARGE_MODEL = 2000;
+
+/**
+ * One LP model for a linked-tables release.
+ *
+ * Columns: x[m, l] for every populated microcell and non-zero layer, and z[c, l] for every
+ * catalogue cell. Each z[c, l] is defined by one equality row: the sum of its children in the
+ * equation collapsing it onto the fewest cells (a region = its two gender cells), or, for the
+ * finest cells, the sum of its microcells. The matrix stays sparse (a microcell appears in
+ * the rows of its finest cells only), which matters: the dense form, one row per cell over
+ * all its microcells, made the first simplex solve at staff size take seconds.
+ *
+ * A published cell fixes z[c, l] to its value; a suppressed one leaves it in [0, population].
+ * Known totals are rows Σ_l z[c, l] = total, active only while c is suppressed here
+ * (otherwise implied). Changing the pattern only changes bounds, so the simplex warm-starts.
  */
 export class AuditLp {
   private readonly model: Model | null;
   private readonly layers: readonly number[];
   private readonly columns: number;
+  private readonly cellBase: number;
+  private readonly totalRows: readonly { cell: number; row: number; total: number }[];
   solves = 0;
 
   constructor(
@@ -75,40 +101,59 @@ export class AuditLp {
     this.layers = Array.from({ length: tables.layers }, (_, l) => l).filter((l) => tables.microcells.some((m) => m.values[l] > 0));
     const width = this.layers.length;
     const micro = tables.microcells;
-    this.columns = micro.length * width;
+    this.cellBase = micro.length * width;
+    this.columns = this.cellBase + tables.cells.length * width;
+    const z = (cell: number, li: number) => this.cellBase + cell * width + li;
     const starts = [0];
     const indices: number[] = [];
+    const values: number[] = [];
     const lower: number[] = [];
     const upper: number[] = [];
-    for (const cell of tables.cells) {
-      for (let li = 0; li < width; li += 1) {
-        for (const m of cell.members) indices.push(m * width + li);
-        starts.push(indices.length);
-        lower.push(-highs.infinity);
-        upper.push(highs.infinity);
+    const row = (entries: [number, number][], lo: number, up: number) => {
+      entries.sort((a, b) => a[0] - b[0]);
+      for (const [column, value] of entries) {
+        indices.push(column);
+        values.push(value);
       }
-    }
-    for (const [cell, total] of knownTotals) {
-      for (const m of tables.cells[cell].members) for (let li = 0; li < width; li += 1) indices.push(m * width + li);
       starts.push(indices.length);
-      lower.push(total);
-      upper.push(total);
+      lower.push(lo);
+      upper.push(up);
+    };
+    tables.cells.forEach((cell, c) => {
+      const defining = tables.equationsOf[c]
+        .map((e) => tables.equations[e])
+        .filter((equation) => equation.parent === c)
+        .sort((a, b) => a.children.length - b.children.length)[0];
+      for (let li = 0; li < width; li += 1) {
+        const parts: [number, number][] = defining ? defining.children.map((child) => [z(child, li), -1]) : cell.members.map((m) => [m * width + li, -1]);
+        row([[z(c, li), 1], ...parts], 0, 0);
+      }
+    });
+    const totalRows: { cell: number; row: number; total: number }[] = [];
+    for (const [cell, total] of [...knownTotals].sort((a, b) => a[0] - b[0])) {
+      totalRows.push({ cell, row: lower.length, total });
+      row(
+        this.layers.map((_, li) => [z(cell, li), 1]),
+        -highs.infinity,
+        highs.infinity,
+      );
     }
+    this.totalRows = totalRows;
     if (width > 1) {
-      micro.forEach((m, i) => {
-        for (let li = 0; li < width; li += 1) indices.push(i * width + li);
-        starts.push(indices.length);
-        lower.push(-highs.infinity);
-        upper.push(m.population);
-      });
+      micro.forEach((m, i) => row(
+        this.layers.map((_, li) => [i * width + li, 1]),
+        -highs.infinity,
+        m.population,
+      ));
     }
     const numRows = lower.length;
-    if (this.columns === 0 || numRows === 0) {
+    if (width === 0 || numRows === 0) {
       this.model = null;
       return;
     }
     const colUpper = new Float64Array(this.columns);
     micro.forEach((m, i) => colUpper.fill(m.population, i * width, (i + 1) * width));
+    tables.cells.forEach((cell, c) => colUpper.fill(cell.population, z(c, 0), z(c, 0) + width));
     this.model = highs.createModel({
       numCols: this.columns,
       numRows,
@@ -117,9 +162,9 @@ export class AuditLp {
       colUpper,
       rowLower: lower,
       rowUpper: upper,
-      matrix: { format: 'csr', numRows, numCols: this.columns, starts, indices, values: new Float64Array(indices.length).fill(1) },
+      matrix: { format: 'csr', numRows, numCols: this.columns, starts, indices, values },
     });
-    this.model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
+    this.model.options.set({ output_flag: false, presolve: 'off', ...(this.columns >= LARGE_MODEL ? FIRST_SOLVE : LATER_SOLVES) });
   }
 
   /** Whether a layer takes part in the model (it is non-zero somewhere). */
@@ -129,28 +174,32 @@ export class AuditLp {
 
   /** Publishes every cell not in `suppressed`. */
   setPattern(suppressed: ReadonlySet<number>): void {
+    if (!this.model) return;
     const width = this.layers.length;
-    const rows = this.tables.cells.length * width;
-    if (rows === 0 || !this.model) return;
-    const lower = new Float64Array(rows);
-    const upper = new Float64Array(rows);
-    this.tables.cells.forEach((cell, i) => {
+    const count = this.tables.cells.length * width;
+    const lower = new Float64Array(count);
+    const upper = new Float64Array(count);
+    this.tables.cells.forEach((cell, c) => {
       this.layers.forEach((layer, li) => {
-        const published = !suppressed.has(i);
-        lower[i * width + li] = published ? cell.values[layer] : -this.highs.infinity;
-        upper[i * width + li] = published ? cell.values[layer] : this.highs.infinity;
+        const published = !suppressed.has(c);
+        lower[c * width + li] = published ? cell.values[layer] : 0;
+        upper[c * width + li] = published ? cell.values[layer] : cell.population;
       });
     });
-    this.model.changeRowsBounds({ kind: 'range', from: 0, to: rows - 1 }, lower, upper);
+    this.model.changeColsBounds({ kind: 'range', from: this.cellBase, to: this.columns - 1 }, lower, upper);
+    for (const { cell, row, total } of this.totalRows) {
+      const active = suppressed.has(cell);
+      this.model.changeRowBounds(row, active ? total : -this.highs.infinity, active ? total : this.highs.infinity);
+    }
   }
 
-  /** The integer interval [⌈min⌉, ⌊max⌋] of a cell's count in one layer. */
-  interval(cell: number, layer: number): { lower: number; upper: number } {
-    const li = this.layers.indexOf(layer);
-    if (li < 0 || !this.model) return { lower: 0, upper: 0 };
+  /** The integer interval [⌈min⌉, ⌊max⌋] of a cell's count in one layer, or of its total. */
+  interval(cell: number, layer: AuditLayer): { lower: number; upper: number } {
+    const selected = layer === 'total' ? this.layers.map((_, li) => li) : this.layers.indexOf(layer) < 0 ? [] : [this.layers.indexOf(layer)];
+    if (selected.length === 0 || !this.model) return { lower: 0, upper: 0 };
     const width = this.layers.length;
     const cost = new Float64Array(this.columns);
-    for (const m of this.tables.cells[cell].members) cost[m * width + li] = 1;
+    for (const li of selected) cost[this.cellBase + cell * width + li] = 1;
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.columns - 1 }, cost);
     const min = this.optimise(this.highs.constants.objectiveSense.minimize);
     const max = this.optimise(this.highs.constants.objectiveSense.maximize);
@@ -162,6 +211,7 @@ export class AuditLp {
     model.changeObjectiveSense(sense);
     this.solves += 1;
     const { modelStatus } = model.run();
+    if (this.solves === 1) model.options.set(LATER_SOLVES);
     if (modelStatus === this.highs.constants.modelStatus.optimal) return model.getObjectiveValue();
     if (modelStatus === this.highs.constants.modelStatus.infeasible) {
       throw new AggregationError(AggregationErrorCode.InconsistentInput, 'the published cells contradict the populations', {
@@ -202,18 +252,18 @@ export class PatternAuditor {
     this.lp.setPattern(suppressed);
   }
 
-  /** The layers of a primary cell that need protection under the current pattern. */
-  targets(cell: number): number[] {
+  /** What needs protection in a cell under the current pattern: its audited layers if it is primary, its total if audited. */
+  targets(cell: number): AuditLayer[] {
     const tables = this.problem.tables;
-    return this.problem.auditLayers.filter((layer) => {
-      if (!this.lp.hasLayer(layer)) return false;
-      // A published zero that contains the cell already says it is zero in this layer.
-      return !tables.cells.some((other, j) => j !== cell && !this.suppressed.has(j) && other.values[layer] === 0 && contains(tables, j, cell));
-    });
+    const layers: AuditLayer[] = this.problem.primary.includes(cell) ? this.problem.auditLayers.filter((layer) => this.lp.hasLayer(layer)) : [];
+    if (this.problem.auditTotals.includes(cell)) layers.push('total');
+    // A published zero that contains the cell already says it is zero there.
+    const value = (j: number, layer: AuditLayer) => (layer === 'total' ? tables.cells[j].total : tables.cells[j].values[layer]);
+    return layers.filter((layer) => !tables.cells.some((_, j) => j !== cell && !this.suppressed.has(j) && value(j, layer) === 0 && contains(tables, j, cell)));
   }
 
-  /** Audits one layer of one primary cell. */
-  check(cell: number, layer: number): AuditedValue {
+  /** Audits one target of one cell. */
+  check(cell: number, layer: AuditLayer): AuditedValue {
     const { lower, upper } = this.lp.interval(cell, layer);
     let required = this.problem.threshold;
     if (upper - lower < required) required = Math.min(required, this.publicWidthOf(cell, layer));
@@ -231,7 +281,7 @@ export class PatternAuditor {
     return results;
   }
 
-  private publicWidthOf(cell: number, layer: number): number {
+  private publicWidthOf(cell: number, layer: AuditLayer): number {
     const key = `${cell}:${layer}`;
     let width = this.publicWidth.get(key);
     if (width === undefined) {
@@ -246,10 +296,10 @@ export class PatternAuditor {
     return width;
   }
 
-  /** The full report of the current pattern: every target of every primary cell. */
+  /** The full report of the current pattern: every target of every audited cell, in key order. */
   report(): AuditReport {
     const before = this.solves;
-    const values = this.problem.primary.flatMap((cell) => this.checkCell(cell, false));
+    const values = this.problem.audited.flatMap((cell) => this.checkCell(cell, false));
     return { passed: values.every((v) => v.passed), threshold: this.problem.threshold, values, solves: this.solves - before };
   }
 
@@ -268,7 +318,7 @@ export async function auditLinkedTables(problem: ProtectionProblem, suppressed: 
   const prepared = prepareProblem(problem);
   const pattern = new Set([...suppressed].map((key) => prepared.tables.index.get(key) ?? -1));
   if (pattern.has(-1)) throw new AggregationError(AggregationErrorCode.UnknownCell, 'a suppressed key is not a catalogue cell', { key: '?' });
-  for (const cell of [...prepared.primary, ...prepared.keep]) {
+  for (const cell of [...prepared.primary, ...prepared.keep, ...prepared.auditTotals]) {
     if (!pattern.has(cell)) {
       const key = prepared.tables.cells[cell].key;
       throw new AggregationError(AggregationErrorCode.AuditFailed, `primary or earlier-suppressed cell ${key} is published`, { key });

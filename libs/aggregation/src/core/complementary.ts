@@ -60,7 +60,7 @@ class PatternSearch {
   constructor(private readonly problem: PreparedProblem) {
     this.tables = problem.tables;
     this.order = cellKeyOrder(problem.tables);
-    for (const cell of [...problem.primary, ...problem.keep]) this.suppressed.add(cell);
+    for (const cell of [...problem.primary, ...problem.keep, ...problem.auditTotals]) this.suppressed.add(cell);
   }
 
   private suppressedIn(equation: number): number[] {
@@ -189,7 +189,7 @@ export async function protectLinkedTables(problem: ProtectionProblem, options: P
   const maxRounds = options.maxRounds ?? prepared.tables.cells.length + 1;
   try {
     search.closeStructurally();
-    let pending = [...prepared.primary];
+    let pending = [...prepared.audited];
     let rounds = 0;
     for (;;) {
       rounds += 1;
@@ -283,8 +283,11 @@ export interface StatisticsReleaseInput<M> {
   readonly microcells: readonly M[];
   readonly scale: LikertScale;
   readonly thresholds: Thresholds;
-  /** The pattern of the respondent-count release (all its suppressed keys). */
-  readonly countSuppressed: Iterable<string>;
+  /**
+   * The audited pattern of the respondent-count release. Its suppressed cells stay suppressed,
+   * its published counts are known totals, and its primary cells' totals are audited again.
+   */
+  readonly countRelease: { readonly suppressed: readonly SuppressedCell[] };
   /** Keys that must stay suppressed: earlier releases of this question (for a dimension, also its items' patterns). */
   readonly keepSuppressed?: Iterable<string>;
 }
@@ -372,7 +375,8 @@ async function protectStatistics(
   options: ProtectionOptions,
 ): Promise<ReleaseResult> {
   const thresholds = validateThresholds(input.thresholds);
-  const countSuppressed = new Set(input.countSuppressed);
+  const countSuppressed = new Set(input.countRelease.suppressed.map((s) => s.key));
+  const countPrimary = input.countRelease.suppressed.filter((s) => s.reason === SuppressionReason.Primary).map((s) => s.key);
   const { tables } = prepareProblem({ catalogue: input.catalogue, microcells, primary: [], threshold: thresholds.count });
   const reasons = new Map<string, PrimaryReason[]>();
   const knownTotals: Record<string, number> = {};
@@ -390,6 +394,7 @@ async function protectStatistics(
       threshold: thresholds.count,
       auditLayers: Array.from({ length: points }, (_, l) => l),
       knownTotals,
+      auditTotals: countPrimary,
     },
     options,
   );

@@ -178,6 +178,12 @@ export interface ProtectionProblem {
    * respondent counts a question release is linked to. The attacker knows them.
    */
   readonly knownTotals?: Readonly<Record<string, number>>;
+  /**
+   * Keys whose total over all layers is audited too: the primary cells of the linked count
+   * release, so that the layers of this release cannot narrow what that release protects.
+   * They must be suppressed here as well.
+   */
+  readonly auditTotals?: Iterable<string>;
 }
 
 export interface PreparedProblem {
@@ -188,6 +194,10 @@ export interface PreparedProblem {
   readonly threshold: number;
   readonly auditLayers: readonly number[];
   readonly knownTotals: ReadonlyMap<number, number>;
+  /** Cells whose total is audited, in key order. */
+  readonly auditTotals: readonly number[];
+  /** Every cell with an audit target (primary or audited total), in key order. */
+  readonly audited: readonly number[];
 }
 
 /** Orders cell indices by key, the tie-break of every choice (determinism). */
@@ -207,9 +217,13 @@ export function prepareProblem(problem: ProtectionProblem): PreparedProblem {
     if (tables.cells[i].total !== total) throw inconsistent(`the known total of ${key} differs from its microcells`);
     knownTotals.set(i, total);
   }
+  const primary = indices(problem.primary);
+  const auditTotals = indices(problem.auditTotals ?? []);
   return {
     tables,
-    primary: indices(problem.primary),
+    primary,
+    auditTotals,
+    audited: [...new Set([...primary, ...auditTotals])].sort(cellKeyOrder(tables)),
     keep: indices(problem.keepSuppressed ?? []),
     threshold: problem.threshold,
     auditLayers: [...new Set(auditLayers)].sort((a, b) => a - b),

@@ -215,7 +215,6 @@ export async function protectRaterDiagnostic(
     },
     options,
   );
-  const countSuppressed = counts.suppressed.map((s) => s.key);
   const competencyIds = [...new Set(input.cells.flatMap((c) => Object.keys(c.competencies)))].sort();
   const competencies: Record<string, ReleaseResult> = {};
   for (const competency of competencyIds) {
@@ -224,7 +223,7 @@ export async function protectRaterDiagnostic(
         catalogue,
         scale: input.scale,
         thresholds: input.thresholds,
-        countSuppressed,
+        countRelease: counts,
         keepSuppressed: input.keepSuppressed?.competencies?.[competency],
         microcells: input.cells.map((c) => {
           const answers = c.competencies[competency] ?? { distribution: new Array<number>(input.scale.max - input.scale.min + 1).fill(0), noAnswer: c.reviews };
