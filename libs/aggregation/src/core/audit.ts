@@ -31,8 +31,12 @@ export type AuditLayer = number | 'total';
 export interface AuditedValue {
   readonly key: string;
   readonly layer: AuditLayer;
-  readonly lower: number;
-  readonly upper: number;
+  /** The smallest value the attacker cannot rule out; `null` when not needed to prove the width. */
+  readonly lower: number | null;
+  /** The largest value the attacker cannot rule out; `null` when not needed to prove the width. */
+  readonly upper: number | null;
+  /** Proven width of the attacker's interval: exact when both bounds are given, else a lower bound. */
+  readonly width: number;
   readonly required: number;
   readonly passed: boolean;
 }
@@ -193,18 +197,53 @@ export class AuditLp {
     }
   }
 
-  /** The integer interval [⌈min⌉, ⌊max⌋] of a cell's count in one layer, or of its total. */
-  interval(cell: number, layer: AuditLayer): { lower: number; upper: number } {
+  private target = '';
+
+  /**
+   * The tightest integer bound an attacker can prove for a cell's count in one layer (or its
+   * total): ⌈min⌉ or ⌊max⌋ of the LP. The objective is kept between calls for the same target.
+   */
+  bound(cell: number, layer: AuditLayer, side: 'min' | 'max'): number {
     const selected = layer === 'total' ? this.layers.map((_, li) => li) : this.layers.indexOf(layer) < 0 ? [] : [this.layers.indexOf(layer)];
-    if (selected.length === 0 || !this.model) return { lower: 0, upper: 0 };
+    if (selected.length === 0 || !this.model) return 0;
+    const target = `${cell}:${layer}`;
+    if (target !== this.target) {
+      const width = this.layers.length;
+      const cost = new Float64Array(this.columns);
+      for (const li of selected) cost[this.cellBase + cell * width + li] = 1;
+      this.model.changeColsCost({ kind: 'range', from: 0, to: this.columns - 1 }, cost);
+      this.target = target;
+    }
+    const { minimize, maximize } = this.highs.constants.objectiveSense;
+    return side === 'min' ? Math.ceil(this.optimise(minimize) - EPSILON) + 0 : Math.floor(this.optimise(maximize) + EPSILON) + 0;
+  }
+
+  /**
+   * Two LPs over many targets at once, each target pushed up or down by a fixed pseudo-random
+   * sign and then the opposite. Used only for the solutions they produce (witnesses), which
+   * move many targets in one solve.
+   */
+  sweep(targets: readonly { cell: number; layer: AuditLayer }[]): void {
+    if (!this.model || targets.length === 0) return;
     const width = this.layers.length;
     const cost = new Float64Array(this.columns);
-    for (const li of selected) cost[this.cellBase + cell * width + li] = 1;
+    targets.forEach(({ cell, layer }, i) => {
+      const selected = layer === 'total' ? this.layers.map((_, li) => li) : this.layers.indexOf(layer) < 0 ? [] : [this.layers.indexOf(layer)];
+      for (const li of selected) cost[this.cellBase + cell * width + li] = ((i * 2654435761) >>> 0) % 2 === 0 ? 1 : -1;
+    });
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.columns - 1 }, cost);
-    const min = this.optimise(this.highs.constants.objectiveSense.minimize);
-    const max = this.optimise(this.highs.constants.objectiveSense.maximize);
-    return { lower: Math.ceil(min - EPSILON) + 0, upper: Math.floor(max + EPSILON) + 0 };
+    this.target = '';
+    this.optimise(this.highs.constants.objectiveSense.maximize);
+    this.optimise(this.highs.constants.objectiveSense.minimize);
   }
+
+  /** Both bounds. */
+  interval(cell: number, layer: AuditLayer): { lower: number; upper: number } {
+    return { lower: this.bound(cell, layer, 'min'), upper: this.bound(cell, layer, 'max') };
+  }
+
+  /** Called with the cell columns (cell-major, then layer) of every optimal solution. */
+  onSolution: ((cellValues: Float64Array, layers: readonly number[]) => void) | null = null;
 
   private optimise(sense: Parameters<Model['changeObjectiveSense']>[0]): number {
     const model = this.model!;
@@ -212,7 +251,10 @@ export class AuditLp {
     this.solves += 1;
     const { modelStatus } = model.run();
     if (this.solves === 1) model.options.set(LATER_SOLVES);
-    if (modelStatus === this.highs.constants.modelStatus.optimal) return model.getObjectiveValue();
+    if (modelStatus === this.highs.constants.modelStatus.optimal) {
+      this.onSolution?.(model.getSolution().colValue.subarray(this.cellBase), this.layers);
+      return model.getObjectiveValue();
+    }
     if (modelStatus === this.highs.constants.modelStatus.infeasible) {
       throw new AggregationError(AggregationErrorCode.InconsistentInput, 'the published cells contradict the populations', {
         reason: 'the published cells contradict the populations',
@@ -236,11 +278,38 @@ export class PatternAuditor {
   private readonly publicWidth = new Map<string, number>();
   private suppressed: ReadonlySet<number> = new Set();
 
+  /**
+   * Witnesses: for every cell and layer (and total), the smallest and largest value seen in any
+   * optimal solution of the main model. Each solution is feasible for the current pattern and
+   * stays feasible when more is suppressed (constraints are only removed), so a target whose
+   * witnesses already span the threshold around its true value needs no LP of its own.
+   */
+  private readonly witnessMin = new Map<string, number>();
+  private readonly witnessMax = new Map<string, number>();
+
   constructor(
     private readonly highs: Highs,
     private readonly problem: PreparedProblem,
   ) {
     this.lp = new AuditLp(highs, problem.tables, problem.knownTotals);
+    this.lp.onSolution = (values, layers) => this.witness(values, layers);
+  }
+
+  private witness(values: Float64Array, layers: readonly number[]): void {
+    const width = layers.length;
+    const record = (key: string, value: number) => {
+      if (value < (this.witnessMin.get(key) ?? Infinity)) this.witnessMin.set(key, value);
+      if (value > (this.witnessMax.get(key) ?? -Infinity)) this.witnessMax.set(key, value);
+    };
+    for (const cell of this.problem.audited) {
+      let total = 0;
+      layers.forEach((layer, li) => {
+        const value = values[cell * width + li];
+        total += value;
+        record(`${cell}:${layer}`, value);
+      });
+      record(`${cell}:total`, total);
+    }
   }
 
   get solves(): number {
@@ -262,21 +331,48 @@ export class PatternAuditor {
     return layers.filter((layer) => !tables.cells.some((_, j) => j !== cell && !this.suppressed.has(j) && value(j, layer) === 0 && contains(tables, j, cell)));
   }
 
-  /** Audits one target of one cell. */
-  check(cell: number, layer: AuditLayer): AuditedValue {
-    const { lower, upper } = this.lp.interval(cell, layer);
-    let required = this.problem.threshold;
-    if (upper - lower < required) required = Math.min(required, this.publicWidthOf(cell, layer));
-    return { key: this.problem.tables.cells[cell].key, layer, lower, upper, required, passed: upper - lower >= required };
+  /**
+   * Audits one target of one cell. With `exact`, both bounds are computed. Otherwise the side
+   * with more room (towards 0 or towards the population) is solved first, and when it alone
+   * is `threshold` away from the true value the other side is not needed (the true value lies
+   * inside the interval), so it is reported as `null`.
+   */
+  check(cell: number, layer: AuditLayer, exact: boolean): AuditedValue {
+    const tables = this.problem.tables;
+    const threshold = this.problem.threshold;
+    const value = layer === 'total' ? tables.cells[cell].total : tables.cells[cell].values[layer];
+    const key = tables.cells[cell].key;
+    if (!exact) {
+      // The true value is feasible, and so is every witness.
+      const low = Math.min(value, Math.ceil((this.witnessMin.get(`${cell}:${layer}`) ?? value) - EPSILON));
+      const high = Math.max(value, Math.floor((this.witnessMax.get(`${cell}:${layer}`) ?? value) + EPSILON));
+      if (high - low >= threshold) return { key, layer, lower: null, upper: null, width: high - low, required: threshold, passed: true };
+    }
+    const first: 'min' | 'max' = tables.cells[cell].population - value >= value ? 'max' : 'min';
+    const bounds: { min: number | null; max: number | null } = { min: null, max: null };
+    bounds[first] = this.lp.bound(cell, layer, first);
+    const room = first === 'max' ? bounds.max! - value : value - bounds.min!;
+    if (!exact && room >= threshold) return { key, layer, lower: bounds.min, upper: bounds.max, width: room, required: threshold, passed: true };
+    const second = first === 'max' ? 'min' : 'max';
+    bounds[second] = this.lp.bound(cell, layer, second);
+    const width = bounds.max! - bounds.min!;
+    const required = width >= threshold ? threshold : Math.min(threshold, this.publicWidthOf(cell, layer));
+    return { key, layer, lower: bounds.min, upper: bounds.max, width, required, passed: width >= required };
+  }
+
+  /** Solves two LPs over many targets at once so that their solutions witness wide intervals. */
+  sweep(targets: readonly { cell: number; layer: AuditLayer }[]): void {
+    this.lp.sweep(targets);
   }
 
   /** Checks every target of a cell; stops at the first failure when `stopEarly`. */
-  checkCell(cell: number, stopEarly: boolean): AuditedValue[] {
+  checkCell(cell: number, options: { stopEarly: boolean; exact: boolean; skip?: (layer: AuditLayer) => boolean }): AuditedValue[] {
     const results: AuditedValue[] = [];
     for (const layer of this.targets(cell)) {
-      const result = this.check(cell, layer);
+      if (options.skip?.(layer)) continue;
+      const result = this.check(cell, layer, options.exact);
       results.push(result);
-      if (stopEarly && !result.passed) break;
+      if (options.stopEarly && !result.passed) break;
     }
     return results;
   }
@@ -296,10 +392,10 @@ export class PatternAuditor {
     return width;
   }
 
-  /** The full report of the current pattern: every target of every audited cell, in key order. */
+  /** The exact report of the current pattern: both bounds of every target of every audited cell, in key order. */
   report(): AuditReport {
     const before = this.solves;
-    const values = this.problem.audited.flatMap((cell) => this.checkCell(cell, false));
+    const values = this.problem.audited.flatMap((cell) => this.checkCell(cell, { stopEarly: false, exact: true }));
     return { passed: values.every((v) => v.passed), threshold: this.problem.threshold, values, solves: this.solves - before };
   }
 

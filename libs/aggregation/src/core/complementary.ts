@@ -1,6 +1,6 @@
 import { Highs } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
-import { assertAuditPassed, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
+import { assertAuditPassed, AuditedValue, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
 import { Catalogue } from './catalogue';
 import { cellKeyOrder, LinkedTables, Microcell, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
 import { dimensionScorePoint, DimensionScore, LikertScale, assertScale } from './statistics';
@@ -39,7 +39,12 @@ export interface SuppressedCell {
 export interface ProtectionResult {
   /** Every suppressed cell, in key order. Every other catalogue cell is published. */
   readonly suppressed: readonly SuppressedCell[];
-  /** The audit of exactly this pattern (always passed: otherwise the call throws). */
+  /**
+   * The audit behind this pattern (always passed: otherwise the call throws). Each value was
+   * proven under the pattern of its round; the returned pattern suppresses at least as much,
+   * so its intervals can only be wider. `auditLinkedTables` gives exact intervals of the final
+   * pattern.
+   */
   readonly audit: AuditReport;
   /** Rounds of the audit loop. */
   readonly rounds: number;
@@ -189,17 +194,25 @@ export async function protectLinkedTables(problem: ProtectionProblem, options: P
   const maxRounds = options.maxRounds ?? prepared.tables.cells.length + 1;
   try {
     search.closeStructurally();
-    let pending = [...prepared.audited];
+    // Passed targets, by cell and layer: suppressing more only widens intervals, so they stay passed.
+    const passed = new Map<string, AuditedValue>();
     let rounds = 0;
     for (;;) {
       rounds += 1;
       auditor.setPattern(search.suppressed);
-      pending = pending.filter((cell) => auditor.checkCell(cell, true).some((v) => !v.passed));
-      if (pending.length === 0) break;
+      const open = prepared.audited.flatMap((cell) => auditor.targets(cell).filter((layer) => !passed.has(`${cell}:${layer}`)).map((layer) => ({ cell, layer })));
+      if (open.length > 2) auditor.sweep(open);
+      const failing: number[] = [];
+      for (const cell of prepared.audited) {
+        const results = auditor.checkCell(cell, { stopEarly: true, exact: false, skip: (layer) => passed.has(`${cell}:${layer}`) });
+        for (const result of results) if (result.passed) passed.set(`${cell}:${result.layer}`, result);
+        if (results.some((r) => !r.passed)) failing.push(cell);
+      }
+      if (failing.length === 0) break;
       if (rounds >= maxRounds) throw failClosed(`still exposed after ${rounds} rounds`);
       const before = search.suppressed.size;
       const added: number[] = [];
-      for (const cell of pending) {
+      for (const cell of failing) {
         if (added.some((a) => search.sharesEquation(a, cell))) continue;
         const choice = search.complementFor(cell);
         if (choice === null) continue;
@@ -210,7 +223,9 @@ export async function protectLinkedTables(problem: ProtectionProblem, options: P
       // No progress means nothing is left to suppress near the exposed cells: fail closed.
       if (search.suppressed.size === before) throw failClosed('nothing left to suppress');
     }
-    const audit = auditor.report();
+    const values = prepared.audited.flatMap((cell) => auditor.targets(cell).map((layer) => passed.get(`${cell}:${layer}`)));
+    if (values.some((v) => v === undefined)) throw failClosed('an audit target was not checked');
+    const audit: AuditReport = { passed: true, threshold: prepared.threshold, values: values as AuditedValue[], solves: auditor.solves };
     assertAuditPassed(audit);
     return search.result(audit, rounds);
   } finally {
