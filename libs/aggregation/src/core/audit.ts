@@ -14,14 +14,16 @@ import { contains, LinkedTables, PreparedProblem, prepareProblem, ProtectionProb
  * For every primary cell c and audited layer l the LP minimises and maximises
  * Σ_{m ∈ c} x[m, l]; for every cell whose total is audited (the primary cells of a linked
  * count release) it does the same for Σ_{m ∈ c} Σ_l x[m, l]. Rounded inwards to integers ([⌈min⌉, ⌊max⌋], since true counts are
- * integers), the interval must be at least `required = min(threshold, public width)` wide,
- * where the public width is the same interval from public knowledge alone (no cell
- * published): a cell whose population is below the threshold cannot get a wider interval than
- * its population gives, and must not get a narrower one.
- *
- * Exempt: a layer of a primary cell that a published zero already implies (a published cell
- * containing it shows 0 in that layer). Zero cells are not sensitive; a layer that is zero in
- * every microcell is left out of the model for the same reason.
+ * integers), the interval must be at least `required = min(threshold, cap, public width)`
+ * wide, where
+ *   - the cap is the smallest value a published cell containing this one shows in the same
+ *     layer: "at most 3 of the women of region r answered 1" follows from "3 people of
+ *     region r answered 1", which is published in its own right; a published zero
+ *     (cap 0) says nothing about anyone, zero cells are not sensitive;
+ *   - the public width is the same interval from public knowledge alone (no cell of this
+ *     release published): a cell whose population is below the threshold cannot get a wider
+ *     interval than its population gives, and must not get a narrower one.
+ * A layer that is zero in every microcell is left out of the model (the national margin shows it).
  */
 
 /** What is audited of a cell: its count in one layer, or its total over all layers. */
@@ -229,7 +231,7 @@ export class AuditLp {
     const cost = new Float64Array(this.columns);
     targets.forEach(({ cell, layer }, i) => {
       const selected = layer === 'total' ? this.layers.map((_, li) => li) : this.layers.indexOf(layer) < 0 ? [] : [this.layers.indexOf(layer)];
-      for (const li of selected) cost[this.cellBase + cell * width + li] = ((i * 2654435761) >>> 0) % 2 === 0 ? 1 : -1;
+      for (const li of selected) cost[this.cellBase + cell * width + li] = i % 2 === 0 ? 1 : -1;
     });
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.columns - 1 }, cost);
     this.target = '';
@@ -287,12 +289,17 @@ export class PatternAuditor {
   private readonly witnessMin = new Map<string, number>();
   private readonly witnessMax = new Map<string, number>();
 
+  /** Per cell, the other cells that contain it (its margins), in catalogue order. */
+  private readonly supersets: readonly (readonly number[])[];
+
   constructor(
     private readonly highs: Highs,
     private readonly problem: PreparedProblem,
   ) {
     this.lp = new AuditLp(highs, problem.tables, problem.knownTotals);
     this.lp.onSolution = (values, layers) => this.witness(values, layers);
+    const cells = problem.tables.cells;
+    this.supersets = cells.map((_, inner) => cells.flatMap((__, outer) => (outer !== inner && contains(problem.tables, outer, inner) ? [outer] : [])));
   }
 
   private witness(values: Float64Array, layers: readonly number[]): void {
@@ -321,42 +328,58 @@ export class PatternAuditor {
     this.lp.setPattern(suppressed);
   }
 
-  /** What needs protection in a cell under the current pattern: its audited layers if it is primary, its total if audited. */
+  /** What needs protection in a cell: its audited layers if it is primary, its total if audited. */
   targets(cell: number): AuditLayer[] {
-    const tables = this.problem.tables;
     const layers: AuditLayer[] = this.problem.primary.includes(cell) ? this.problem.auditLayers.filter((layer) => this.lp.hasLayer(layer)) : [];
     if (this.problem.auditTotals.includes(cell)) layers.push('total');
-    // A published zero that contains the cell already says it is zero there.
-    const value = (j: number, layer: AuditLayer) => (layer === 'total' ? tables.cells[j].total : tables.cells[j].values[layer]);
-    return layers.filter((layer) => !tables.cells.some((_, j) => j !== cell && !this.suppressed.has(j) && value(j, layer) === 0 && contains(tables, j, cell)));
+    return layers;
+  }
+
+  private valueOf(cell: number, layer: AuditLayer): number {
+    const c = this.problem.tables.cells[cell];
+    return layer === 'total' ? c.total : c.values[layer];
   }
 
   /**
-   * Audits one target of one cell. With `exact`, both bounds are computed. Otherwise the side
-   * with more room (towards 0 or towards the population) is solved first, and when it alone
-   * is `threshold` away from the true value the other side is not needed (the true value lies
-   * inside the interval), so it is reported as `null`.
+   * The width required before any LP: min(threshold, cap), where the cap is the smallest value
+   * a published cell containing this one shows in the same layer. A published cell says the
+   * count of every cell inside it is at most its own; that is published in its own right (it
+   * passed its own rules), so it is not a disclosure of this cell. A published zero gives a
+   * cap of 0: zero cells are not sensitive. The cap can only rise as more is suppressed.
+   */
+  requiredBeforeLp(cell: number, layer: AuditLayer): number {
+    let cap = this.problem.threshold;
+    for (const outer of this.supersets[cell]) if (!this.suppressed.has(outer)) cap = Math.min(cap, this.valueOf(outer, layer));
+    return cap;
+  }
+
+  /**
+   * Audits one target of one cell: its interval must be at least
+   * min(threshold, cap, public width) wide (see the module comment and
+   * {@link requiredBeforeLp}). With `exact`, both bounds are computed. Otherwise witnesses are
+   * tried first, then the side with more room (towards 0 or towards the population); when
+   * either alone proves the width, the missing bounds are reported as `null`.
    */
   check(cell: number, layer: AuditLayer, exact: boolean): AuditedValue {
-    const tables = this.problem.tables;
-    const threshold = this.problem.threshold;
-    const value = layer === 'total' ? tables.cells[cell].total : tables.cells[cell].values[layer];
-    const key = tables.cells[cell].key;
+    const value = this.valueOf(cell, layer);
+    const key = this.problem.tables.cells[cell].key;
+    let required = this.requiredBeforeLp(cell, layer);
+    if (required === 0) return { key, layer, lower: exact ? 0 : null, upper: exact ? 0 : null, width: 0, required, passed: true };
     if (!exact) {
       // The true value is feasible, and so is every witness.
       const low = Math.min(value, Math.ceil((this.witnessMin.get(`${cell}:${layer}`) ?? value) - EPSILON));
       const high = Math.max(value, Math.floor((this.witnessMax.get(`${cell}:${layer}`) ?? value) + EPSILON));
-      if (high - low >= threshold) return { key, layer, lower: null, upper: null, width: high - low, required: threshold, passed: true };
+      if (high - low >= required) return { key, layer, lower: null, upper: null, width: high - low, required, passed: true };
     }
-    const first: 'min' | 'max' = tables.cells[cell].population - value >= value ? 'max' : 'min';
+    const first: 'min' | 'max' = this.problem.tables.cells[cell].population - value >= value ? 'max' : 'min';
     const bounds: { min: number | null; max: number | null } = { min: null, max: null };
     bounds[first] = this.lp.bound(cell, layer, first);
     const room = first === 'max' ? bounds.max! - value : value - bounds.min!;
-    if (!exact && room >= threshold) return { key, layer, lower: bounds.min, upper: bounds.max, width: room, required: threshold, passed: true };
+    if (!exact && room >= required) return { key, layer, lower: bounds.min, upper: bounds.max, width: room, required, passed: true };
     const second = first === 'max' ? 'min' : 'max';
     bounds[second] = this.lp.bound(cell, layer, second);
     const width = bounds.max! - bounds.min!;
-    const required = width >= threshold ? threshold : Math.min(threshold, this.publicWidthOf(cell, layer));
+    if (width < required) required = Math.min(required, this.publicWidthOf(cell, layer));
     return { key, layer, lower: bounds.min, upper: bounds.max, width, required, passed: width >= required };
   }
 

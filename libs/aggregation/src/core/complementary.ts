@@ -1,6 +1,6 @@
 import { Highs } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
-import { assertAuditPassed, AuditedValue, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
+import { assertAuditPassed, AuditedValue, AuditLayer, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
 import { Catalogue } from './catalogue';
 import { cellKeyOrder, LinkedTables, Microcell, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
 import { dimensionScorePoint, DimensionScore, LikertScale, assertScale } from './statistics';
@@ -200,11 +200,18 @@ export async function protectLinkedTables(problem: ProtectionProblem, options: P
     for (;;) {
       rounds += 1;
       auditor.setPattern(search.suppressed);
-      const open = prepared.audited.flatMap((cell) => auditor.targets(cell).filter((layer) => !passed.has(`${cell}:${layer}`)).map((layer) => ({ cell, layer })));
+      const open = prepared.audited.flatMap((cell) =>
+        auditor
+          .targets(cell)
+          .filter((layer) => (passed.get(`${cell}:${layer}`)?.width ?? -1) < auditor.requiredBeforeLp(cell, layer))
+          .map((layer) => ({ cell, layer })),
+      );
       if (open.length > 2) auditor.sweep(open);
       const failing: number[] = [];
       for (const cell of prepared.audited) {
-        const results = auditor.checkCell(cell, { stopEarly: true, exact: false, skip: (layer) => passed.has(`${cell}:${layer}`) });
+        // A target stays passed while its width still meets the cap-based requirement (caps only rise).
+        const skip = (layer: AuditLayer) => (passed.get(`${cell}:${layer}`)?.width ?? -1) >= auditor.requiredBeforeLp(cell, layer);
+        const results = auditor.checkCell(cell, { stopEarly: true, exact: false, skip });
         for (const result of results) if (result.passed) passed.set(`${cell}:${result.layer}`, result);
         if (results.some((r) => !r.passed)) failing.push(cell);
       }
@@ -223,8 +230,15 @@ export async function protectLinkedTables(problem: ProtectionProblem, options: P
       // No progress means nothing is left to suppress near the exposed cells: fail closed.
       if (search.suppressed.size === before) throw failClosed('nothing left to suppress');
     }
-    const values = prepared.audited.flatMap((cell) => auditor.targets(cell).map((layer) => passed.get(`${cell}:${layer}`)));
-    if (values.some((v) => v === undefined)) throw failClosed('an audit target was not checked');
+    const values = prepared.audited.flatMap((cell) =>
+      auditor.targets(cell).map((layer) => {
+        const value = passed.get(`${cell}:${layer}`);
+        const now = auditor.requiredBeforeLp(cell, layer);
+        // Either the width meets the requirement before any public-width relief, or the value was proven with that relief.
+        return value && { ...value, required: value.width >= now ? now : Math.min(value.required, now) };
+      }),
+    );
+    if (values.some((v) => v === undefined || v.width < v.required)) throw failClosed('an audit target was not checked');
     const audit: AuditReport = { passed: true, threshold: prepared.threshold, values: values as AuditedValue[], solves: auditor.solves };
     assertAuditPassed(audit);
     return search.result(audit, rounds);
