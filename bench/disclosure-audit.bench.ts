@@ -95,17 +95,20 @@ function microcellsOf(people: Person[]): Map<string, { cell: Record<string, stri
 }
 
 async function main(): Promise<void> {
-  const questions = Number(process.argv[3] ?? 5);
+  const questionCount = Number(process.argv[3] ?? 5);
   await loadAuditSolver();
-  // The last run raises the thresholds (allowed: they only have floors) so that many cells of
-  // the judges' tables are primary and the search and the audit do real work at national size.
+  // The stress runs raise thresholds (allowed: they only have floors) so that many cells of the
+  // judges' tables are primary and the search and the audit do real work at national size:
+  // many statistics primaries (mean 40), or many count primaries (count 30, which also makes
+  // the audit demand intervals 30 wide; counts only).
   const runs = [
-    { kind: 'judges', thresholds: validateThresholds() },
-    { kind: 'staff', thresholds: validateThresholds() },
-    { kind: 'judges', thresholds: validateThresholds({ count: 5, mean: 40 }) },
+    { kind: 'judges', thresholds: validateThresholds(), questions: questionCount },
+    { kind: 'staff', thresholds: validateThresholds(), questions: questionCount },
+    { kind: 'judges', thresholds: validateThresholds({ count: 5, mean: 40 }), questions: questionCount },
+    { kind: 'judges', thresholds: validateThresholds({ count: 30, mean: 30 }), questions: 0 },
   ] as const;
   const only = process.argv[4] === undefined ? null : Number(process.argv[4]);
-  for (const [index, { kind, thresholds }] of runs.entries()) {
+  for (const [index, { kind, thresholds, questions }] of runs.entries()) {
     if (only !== null && index !== only) continue;
     const rng = random(kind === 'judges' ? 2235 : 6000);
     const people = register(kind, rng);
@@ -134,6 +137,7 @@ async function main(): Promise<void> {
     let questionSolves = 0;
     let questionSuppressed = 0;
     let questionRounds = 0;
+    let questionPrimary = 0;
     for (let q = 0; q < questions; q += 1) {
       const answers: QuestionMicrocell[] = cells.map((c) => {
         const distribution = [0, 0, 0, 0, 0];
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
       questionSolves += release.audit.solves;
       questionSuppressed += release.suppressed.length;
       questionRounds += release.rounds;
+      questionPrimary += Object.keys(release.primaryReasons).length;
     }
     const mean = perQuestion.reduce((a, b) => a + b, 0) / Math.max(1, perQuestion.length);
     const respondents = counts.reduce((s, c) => s + c.respondents, 0);
@@ -158,9 +163,11 @@ async function main(): Promise<void> {
         `${kind} (synthetic), thresholds count ${thresholds.count} / mean ${thresholds.mean}: ${people.length} invited, ${respondents} respondents, ${cells.length} populated microcells, ${catalogueCells(catalogue).length} catalogue cells`,
         `  baseline (sum every catalogue cell from microcells): ${baselineMs.toFixed(1)} ms`,
         `  respondent-count release: ${countMs.toFixed(0)} ms (${countRelease.rounds} rounds, ${Object.keys(countRelease.primaryReasons).length} primary, ${countRelease.suppressed.length} suppressed, ${countRelease.audit.solves} LPs)`,
-        `  question release: mean ${mean.toFixed(0)} ms, max ${Math.max(...perQuestion).toFixed(0)} ms over ${questions} questions (per question: ${(questionRounds / Math.max(1, questions)).toFixed(1)} rounds, ${(questionSuppressed / Math.max(1, questions)).toFixed(1)} suppressed, ${(questionSolves / Math.max(1, questions)).toFixed(0)} LPs)`,
+        questions === 0 ? '' : `  question release: mean ${mean.toFixed(0)} ms, max ${Math.max(...perQuestion).toFixed(0)} ms over ${questions} questions (per question: ${(questionPrimary / Math.max(1, questions)).toFixed(1)} primary, ${(questionRounds / Math.max(1, questions)).toFixed(1)} rounds, ${(questionSuppressed / Math.max(1, questions)).toFixed(1)} suppressed, ${(questionSolves / Math.max(1, questions)).toFixed(0)} LPs)`,
         '',
-      ].join('\n'),
+      ]
+        .filter((line, i, all) => line !== '' || i === all.length - 1)
+        .join('\n'),
     );
   }
 }
