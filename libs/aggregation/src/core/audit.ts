@@ -1,6 +1,6 @@
 import loadHighs, { Highs, Model } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
-import { contains, LinkedTables, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
+import { cellIndexOf, contains, LinkedTables, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
 
 /**
  * The release gate: a linear-programming audit of a suppression pattern
@@ -13,8 +13,8 @@ import { contains, LinkedTables, PreparedProblem, prepareProblem, ProtectionProb
  *   - Σ_{m ∈ c} Σ_l x[m, l] = total(c) for every total another release publishes.
  * For every primary cell c and audited layer l the LP minimises and maximises
  * Σ_{m ∈ c} x[m, l]; for every cell whose total is audited (the primary cells of a linked
- * count release) it does the same for Σ_{m ∈ c} Σ_l x[m, l]. Rounded inwards to integers ([⌈min⌉, ⌊max⌋], since true counts are
- * integers), the interval must be at least `required = min(threshold, cap, public width)`
+ * count release) it does the same for Σ_{m ∈ c} Σ_l x[m, l]. Rounded inwards to integers
+ * ([⌈min⌉, ⌊max⌋], since true counts are integers), the interval must be at least `required = min(threshold, cap, public width)`
  * wide, where
  *   - the cap is the smallest value a published cell containing this one shows in the same
  *     layer: "at most 3 of the women of region r answered 1" follows from "3 people of
@@ -59,7 +59,10 @@ let solver: Promise<Highs> | null = null;
 
 /** Loads HiGHS (WebAssembly) once per process. */
 export function loadAuditSolver(): Promise<Highs> {
-  solver ??= loadHighs();
+  solver ??= loadHighs().catch((error: unknown) => {
+    solver = null;
+    throw new AggregationError(AggregationErrorCode.SolverFailed, `the audit solver could not load: ${String(error)}`);
+  });
   return solver;
 }
 
@@ -435,8 +438,7 @@ export class PatternAuditor {
  */
 export async function auditLinkedTables(problem: ProtectionProblem, suppressed: Iterable<string>, options: { solver?: Highs } = {}): Promise<AuditReport> {
   const prepared = prepareProblem(problem);
-  const pattern = new Set([...suppressed].map((key) => prepared.tables.index.get(key) ?? -1));
-  if (pattern.has(-1)) throw new AggregationError(AggregationErrorCode.UnknownCell, 'a suppressed key is not a catalogue cell', { key: '?' });
+  const pattern = new Set([...suppressed].map((key) => cellIndexOf(prepared.tables, key)));
   for (const cell of [...prepared.primary, ...prepared.keep, ...prepared.auditTotals]) {
     if (!pattern.has(cell)) {
       const key = prepared.tables.cells[cell].key;

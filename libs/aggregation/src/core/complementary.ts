@@ -337,7 +337,8 @@ export async function protectQuestion(input: StatisticsReleaseInput<QuestionMicr
     }
     return { cell: m.cell, population: m.population, values: [...m.distribution, m.noAnswer] };
   });
-  return protectStatistics(input, microcells, points, (values) => statisticsCellReasons(values.slice(0, points), validateThresholds(input.thresholds)), options);
+  const thresholds = validateThresholds(input.thresholds);
+  return protectStatistics(input, microcells, points, (values) => statisticsCellReasons(values.slice(0, points), thresholds), options);
 }
 
 /** One microcell's dimension scores (unordered) and the respondents without a score. */

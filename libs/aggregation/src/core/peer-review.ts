@@ -1,3 +1,4 @@
+import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { Catalogue, buildCatalogue } from './catalogue';
 import { protectQuestion, protectRespondentCounts, ProtectionOptions, ReleaseResult } from './complementary';
 import { roundOutput } from './rounding';
@@ -107,7 +108,9 @@ export function peerReviewResults(input: { judges: readonly PeerReviewJudge[]; s
   const pools = new Map<string, { judges: number; counts: number[] }>();
   for (const judge of input.judges) {
     for (const [competency, counts] of Object.entries(judge.competencies)) {
-      if (counts.length !== points) throw new RangeError(`competency ${competency}: one count per scale point expected`);
+      if (counts.length !== points || counts.some((c) => !Number.isSafeInteger(c) || c < 0)) {
+        throw new AggregationError(AggregationErrorCode.InconsistentInput, `competency ${competency}: one count per scale point expected`, { reason: 'one count per scale point expected' });
+      }
       if (counts.reduce((a, b) => a + b, 0) === 0) continue;
       const key = JSON.stringify([judge.courtLevel, competency]);
       const pool = pools.get(key) ?? { judges: 0, counts: new Array<number>(points).fill(0) };
