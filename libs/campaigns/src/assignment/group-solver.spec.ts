@@ -76,3 +76,27 @@ describe('GroupSolver balancing, a small group crowded with presidents', () => {
     }
   });
 });
+
+describe('GroupSolver under a load cap', () => {
+  // Court of six with four presidents, court of five: the presidents can be reviewed only by the
+  // five. k = 3, K = 5, cap 5. When one judge cannot get another reviewer, only the judges its
+  // search reached are stuck; marking everyone stuck lost reviews for this seed (found by a
+  // property run).
+  const members = membersOf([
+    { size: 6, presidents: 4 },
+    { size: 5, presidents: 0 },
+  ]);
+
+  it('reaches the maximum number of reviews, 52, as the LP oracle computes', async () => {
+    const optimum = await oracleOptimum(judgesOf(members), { eligibility: 'any', k: 3, K: 5, cap: 5 });
+    expect(optimum).toEqual({ total: 52, sumOfSquares: 248, maxLoad: 5, minLoad: 4 });
+    for (const seed of [-1324485988, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+      const solver = new GroupSolver(members, { floor: 3, ceiling: 5, cap: 5 }, groupRandom(seed, 'x'));
+      expect(solver.satisfyFloor()).toEqual([]);
+      solver.raiseToTarget();
+      expect(solver.assignments()).toHaveLength(52);
+      solver.balance();
+      expect(members.map((_, i) => solver.load(i)).sort()).toEqual([4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5]);
+    }
+  });
+});

@@ -59,6 +59,7 @@ export class GroupSolver {
   private readonly reviewersOf: number[][];
   private readonly reviewsOf: number[][];
   private readonly floor: number;
+  private readonly ceiling: number;
   private readonly cap: number;
   private readonly uniformStart: boolean;
 
@@ -82,6 +83,7 @@ export class GroupSolver {
     const n = members.length;
     this.n = n;
     this.floor = settings.floor;
+    this.ceiling = settings.ceiling;
     this.cap = settings.cap ?? Number.POSITIVE_INFINITY;
     this.uniformStart = settings.start === 'uniform';
     this.court = Int32Array.from(members, (m) => m.court);
@@ -133,8 +135,12 @@ export class GroupSolver {
     const reviewees = this.servable();
     this.fillAll(reviewees, () => this.floor);
     if (this.cap === Number.POSITIVE_INFINITY) return [];
+    const stuck = new Uint8Array(this.n);
     for (const j of reviewees) {
-      while (this.reviewerCount(j) < this.floor) if (!this.augmentFrom(j)) break;
+      while (stuck[j] === 0 && this.reviewerCount(j) < this.floor) {
+        if (this.augmentFrom(j)) continue;
+        for (const other of reviewees) if (this.revieweeSeen[other] === this.lastSearch) stuck[other] = 1;
+      }
     }
     const deficient = reviewees.filter((j) => this.reviewerCount(j) < this.floor);
     if (deficient.length === 0) return [];
@@ -142,13 +148,24 @@ export class GroupSolver {
     return reviewees.filter((j) => this.revieweeSeen[j] === this.lastSearch);
   }
 
-  /** After `satisfyFloor`: up to min(K, eligible) reviewers each; with a cap, a maximum total. */
+  /**
+   * After `satisfyFloor`: up to min(K, eligible) reviewers each; with a cap, a maximum total. The
+   * extra reviewers go round by round: nobody gets an (m+1)-th before every judge who can still
+   * get an m-th has one. A judge for whom no augmenting path exists never gets one later (no
+   * augmentation elsewhere creates one), and neither does any judge that judge's search reached.
+   */
   raiseToTarget(): void {
     const reviewees = this.servable();
-    this.fillAll(reviewees, (j) => this.target[j]);
-    if (this.cap === Number.POSITIVE_INFINITY) return;
-    for (const j of reviewees) {
-      while (this.reviewerCount(j) < this.target[j]) if (!this.augmentFrom(j)) break;
+    const stuck = new Uint8Array(this.n);
+    for (let round = this.floor + 1; round <= this.ceiling; round++) {
+      const upTo = (j: number) => Math.min(round, this.target[j]);
+      this.fillAll(reviewees, upTo);
+      if (this.cap === Number.POSITIVE_INFINITY) continue;
+      for (const j of reviewees) {
+        if (stuck[j] === 1 || this.reviewerCount(j) >= upTo(j) || this.augmentFrom(j)) continue;
+        // Everything the failed search reached can only reach what it reached: stuck as well.
+        for (const other of reviewees) if (this.revieweeSeen[other] === this.lastSearch) stuck[other] = 1;
+      }
     }
   }
 
