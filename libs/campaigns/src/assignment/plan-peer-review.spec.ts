@@ -1,6 +1,7 @@
-import { ErrorKind } from '@app/core';
+import { ErrorKind, LOCALES } from '@app/core';
 import { AssignmentError, AssignmentErrorCode } from './assignment.errors';
-import { AssignmentOptions, PeerReviewJudge, PeerReviewPlan, PeerReviewPosition, PlanOutcome } from './assignment.types';
+import { AssignmentOptions, INFEASIBILITY_REASONS, PeerReviewJudge, PeerReviewPlan, PeerReviewPosition, PlanOutcome } from './assignment.types';
+import { describeInfeasibility, INFEASIBILITY_TEXT } from './infeasibility-text';
 import { checkPeerReviewFeasibility, planPeerReview, requirePeerReviewPlan } from './plan-peer-review';
 import { ruleViolations } from './plan-oracle.test-support';
 
@@ -321,5 +322,36 @@ describe('planPeerReview: options and input', () => {
       loadPerReviewer: { min: 0, mean: 0, max: 0 },
       groups: [],
     });
+  });
+});
+
+describe('texts', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it('has every error and every infeasibility reason in kk, ru and en, with the same placeholders', () => {
+    const catalogues = [...Object.values(AssignmentError.messages), ...Object.values(INFEASIBILITY_TEXT)];
+    expect(Object.keys(AssignmentError.messages).sort()).toEqual(Object.values(AssignmentErrorCode).sort());
+    expect(Object.keys(INFEASIBILITY_TEXT).sort()).toEqual([...INFEASIBILITY_REASONS].sort());
+    for (const text of catalogues) {
+      for (const locale of LOCALES) expect(text[locale].trim()).not.toBe('');
+      expect(placeholders(text.kk)).toEqual(placeholders(text.en));
+      expect(placeholders(text.ru)).toEqual(placeholders(text.en));
+    }
+  });
+
+  it('fills every placeholder of a capacity entry', () => {
+    const entry = {
+      judgeId: 'P1',
+      group: 'district/almaty',
+      eligibleReviewers: 3,
+      needed: 3,
+      reason: 'capacity' as const,
+      eligibleUnder: { 'same-level-and-region': 3, 'same-level': 3, 'same-region': 3, any: 3 },
+      capacity: { maxLoad: 3, bottleneckJudges: 4 },
+    };
+    for (const locale of LOCALES) expect(describeInfeasibility(entry, locale)).not.toMatch(/[{}]/);
+    expect(describeInfeasibility(entry, 'en')).toBe(
+      'With at most 3 reviews per reviewer, these 4 judges of the group "district/almaty" cannot all get 3 reviewers: those who may review them have too little capacity',
+    );
   });
 });
