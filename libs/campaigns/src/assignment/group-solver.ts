@@ -14,10 +14,14 @@ export interface SolverSettings {
   ceiling: number;
   /** Largest load of one reviewer; null for none. */
   cap: number | null;
+  /**
+   * How the greedy start picks reviewers: the least loaded (default), or uniformly at random
+   * whatever their load. The specs use 'uniform' to give `balance` an unbalanced start.
+   */
+  start?: 'least-loaded' | 'uniform';
 }
 
 const START = -2;
-const SINK = -3;
 
 /**
  * Exact reviewer assignment for one eligibility group, by augmenting paths on the implicit
@@ -40,6 +44,9 @@ const SINK = -3;
  *    residual paths until no such path exists for any λ. The set of load vectors of valid plans
  *    with a given total is M-convex, so this fixed point is the decreasingly minimal load vector
  *    (Frank & Murota): least possible maximum, greatest possible minimum, least Σ load².
+ *    The shifts keep every reviewee's count. That loses nothing: an exchange that moved an extra
+ *    reviewer from one reviewee to another would end at a reviewer below the cap, so it would
+ *    contain an augmenting path, and phase 2 left none.
  */
 export class GroupSolver {
   readonly n: number;
@@ -52,13 +59,14 @@ export class GroupSolver {
   private readonly reviewersOf: number[][];
   private readonly reviewsOf: number[][];
   private readonly floor: number;
+  private readonly ceiling: number;
   private readonly cap: number;
+  private readonly uniformStart: boolean;
 
   // Search scratch space, reused across searches.
   private generation = 0;
   private lastSearch = 0;
   private markGeneration = 0;
-  private readonly reviewerSeen: Int32Array;
   private readonly revieweeSeen: Int32Array;
   private readonly markedReviewer: Int32Array;
   private readonly reviewerParent: Int32Array;
@@ -66,8 +74,6 @@ export class GroupSolver {
   private readonly next: Int32Array;
   private readonly prev: Int32Array;
   private readonly queue: Int32Array;
-  private sinkSeen = 0;
-  private sinkParent = -1;
 
   constructor(
     members: readonly SolverMember[],
@@ -77,7 +83,9 @@ export class GroupSolver {
     const n = members.length;
     this.n = n;
     this.floor = settings.floor;
+    this.ceiling = settings.ceiling;
     this.cap = settings.cap ?? Number.POSITIVE_INFINITY;
+    this.uniformStart = settings.start === 'uniform';
     this.court = Int32Array.from(members, (m) => m.court);
     this.president = Uint8Array.from(members, (m) => (m.president ? 1 : 0));
     const courtSize = new Map<number, number>();
@@ -90,14 +98,13 @@ export class GroupSolver {
     this.target = Int32Array.from(this.eligible, (d) => (d >= settings.floor ? Math.min(settings.ceiling, d) : 0));
     this.reviewersOf = Array.from({ length: n }, () => []);
     this.reviewsOf = Array.from({ length: n }, () => []);
-    this.reviewerSeen = new Int32Array(n);
     this.revieweeSeen = new Int32Array(n);
     this.markedReviewer = new Int32Array(n);
     this.reviewerParent = new Int32Array(n);
     this.revieweeParent = new Int32Array(n);
     this.next = new Int32Array(n + 1);
     this.prev = new Int32Array(n + 1);
-    this.queue = new Int32Array(2 * n + 1);
+    this.queue = new Int32Array(2 * n);
   }
 
   allowed(reviewer: number, reviewee: number): boolean {
@@ -128,22 +135,37 @@ export class GroupSolver {
     const reviewees = this.servable();
     this.fillAll(reviewees, () => this.floor);
     if (this.cap === Number.POSITIVE_INFINITY) return [];
+    const stuck = new Uint8Array(this.n);
     for (const j of reviewees) {
-      while (this.reviewerCount(j) < this.floor) if (!this.augmentFrom(j, true)) break;
+      while (stuck[j] === 0 && this.reviewerCount(j) < this.floor) {
+        if (this.augmentFrom(j)) continue;
+        for (const other of reviewees) if (this.revieweeSeen[other] === this.lastSearch) stuck[other] = 1;
+      }
     }
     const deficient = reviewees.filter((j) => this.reviewerCount(j) < this.floor);
     if (deficient.length === 0) return [];
-    this.search('gain', deficient, [], () => false, true);
+    this.search(deficient, [], () => false);
     return reviewees.filter((j) => this.revieweeSeen[j] === this.lastSearch);
   }
 
-  /** After `satisfyFloor`: up to min(K, eligible) reviewers each; with a cap, a maximum total. */
+  /**
+   * After `satisfyFloor`: up to min(K, eligible) reviewers each; with a cap, a maximum total. The
+   * extra reviewers go round by round: nobody gets an (m+1)-th before every judge who can still
+   * get an m-th has one. A judge for whom no augmenting path exists never gets one later (no
+   * augmentation elsewhere creates one), and neither does any judge that judge's search reached.
+   */
   raiseToTarget(): void {
     const reviewees = this.servable();
-    this.fillAll(reviewees, (j) => this.target[j]);
-    if (this.cap === Number.POSITIVE_INFINITY) return;
-    for (const j of reviewees) {
-      while (this.reviewerCount(j) < this.target[j]) if (!this.augmentFrom(j, false)) break;
+    const stuck = new Uint8Array(this.n);
+    for (let round = this.floor + 1; round <= this.ceiling; round++) {
+      const upTo = (j: number) => Math.min(round, this.target[j]);
+      this.fillAll(reviewees, upTo);
+      if (this.cap === Number.POSITIVE_INFINITY) continue;
+      for (const j of reviewees) {
+        if (stuck[j] === 1 || this.reviewerCount(j) >= upTo(j) || this.augmentFrom(j)) continue;
+        // Everything the failed search reached can only reach what it reached: stuck as well.
+        for (const other of reviewees) if (this.revieweeSeen[other] === this.lastSearch) stuck[other] = 1;
+      }
     }
   }
 
@@ -179,14 +201,15 @@ export class GroupSolver {
   private fillAll(reviewees: number[], upTo: (reviewee: number) => number): void {
     const buckets: number[][] = [];
     const position = new Int32Array(this.n);
+    const bucketOf = (r: number) => (this.uniformStart ? 0 : this.load(r));
     const place = (r: number) => {
-      const load = this.load(r);
+      const load = bucketOf(r);
       while (buckets.length <= load) buckets.push([]);
       position[r] = buckets[load].length;
       buckets[load].push(r);
     };
     const unplace = (r: number) => {
-      const bucket = buckets[this.load(r)];
+      const bucket = buckets[bucketOf(r)];
       const last = bucket.pop()!;
       if (last !== r) {
         bucket[position[r]] = last;
@@ -200,8 +223,8 @@ export class GroupSolver {
       if (need <= 0) continue;
       const marked = this.markReviewersOf(j);
       chosen.length = 0;
-      for (let load = 0; load < buckets.length && load < this.cap && need > 0; load++) {
-        const bucket = buckets[load];
+      for (let b = 0; b < buckets.length && b < this.cap && need > 0; b++) {
+        const bucket = buckets[b];
         for (let i = 0; i < bucket.length && need > 0; i++) {
           const pick = uniformInt(this.rng, i, bucket.length - 1);
           const r = bucket[pick];
@@ -209,7 +232,7 @@ export class GroupSolver {
           position[bucket[pick]] = pick;
           bucket[i] = r;
           position[r] = i;
-          if (this.markedReviewer[r] === marked || !this.allowed(r, j)) continue;
+          if (this.markedReviewer[r] === marked || !this.allowed(r, j) || this.load(r) >= this.cap) continue;
           chosen.push(r);
           need--;
         }
@@ -223,8 +246,8 @@ export class GroupSolver {
   }
 
   /** One more reviewer for `reviewee`, by an augmenting path. */
-  private augmentFrom(reviewee: number, allowRelease: boolean): boolean {
-    const end = this.search('gain', [reviewee], [], (w) => this.load(w) < this.cap, allowRelease);
+  private augmentFrom(reviewee: number): boolean {
+    const end = this.search([reviewee], [], (w) => this.load(w) < this.cap);
     if (end === null) return false;
     this.apply(end);
     return true;
@@ -239,7 +262,7 @@ export class GroupSolver {
       else if (this.load(r) <= level) anyLight = true;
     }
     if (heavy.length === 0 || !anyLight) return false;
-    const end = this.search('shift', [], heavy, (w) => this.load(w) <= level, true);
+    const end = this.search([], heavy, (w) => this.load(w) <= level);
     if (end === null) return false;
     this.apply(end);
     return true;
@@ -267,20 +290,17 @@ export class GroupSolver {
   }
 
   /**
-   * Breadth-first search of the residual network. Node meanings: a reviewee node "needs one more
-   * reviewer"; a reviewer node "must give up one review"; the sink node "some reviewee with room
-   * below its target gains one". Reviewer w reached from reviewee j means "w takes j"; reviewee j
-   * reached from reviewer w means "w gives up j".
+   * Breadth-first search of the residual network for an augmenting path. A reviewee node "needs
+   * one more reviewer"; a reviewer node "must give up one review". Reviewer w reached from
+   * reviewee j means "w takes j"; reviewee j reached from reviewer w means "w gives up j".
+   * The search starts at reviewees (to give one of them a reviewer more) or at reviewers (to
+   * take a review off one of them) and ends at the first reviewer for whom `isTarget` holds: it
+   * takes its review and keeps it. Every other reviewer and reviewee on the path keeps its count.
    *
-   * - 'gain' starts at reviewees and ends at a reviewer for whom `isTarget` holds (it takes the
-   *   review and keeps it), or, with `release`, at a reviewee above k that can do with one fewer.
-   * - 'shift' starts at reviewers and ends at a target reviewer; with `release`, a reviewee above
-   *   k may pass its loss through the sink to a reviewee below its target.
-   *
-   * Returns the end node (reviewer w as w, reviewee j as n + j) or null; the seen-stamps of the
-   * last search stay readable until the next one.
+   * Returns that reviewer, or null; the seen-stamps of the last search stay readable until the
+   * next one.
    */
-  private search(mode: 'gain' | 'shift', startReviewees: number[], startReviewers: number[], isTarget: (reviewer: number) => boolean, release: boolean): number | null {
+  private search(startReviewees: number[], startReviewers: number[], isTarget: (reviewer: number) => boolean): number | null {
     const n = this.n;
     const stamp = ++this.generation;
     this.lastSearch = stamp;
@@ -303,7 +323,6 @@ export class GroupSolver {
       this.queue[tail++] = n + j;
     }
     for (const w of startReviewers) {
-      this.reviewerSeen[w] = stamp;
       this.reviewerParent[w] = START;
       unlink(w);
       this.queue[tail++] = w;
@@ -316,65 +335,39 @@ export class GroupSolver {
           if (this.revieweeSeen[j] === stamp) continue;
           this.revieweeSeen[j] = stamp;
           this.revieweeParent[j] = node;
-          if (mode === 'gain' && release && this.reviewerCount(j) > this.floor) return n + j;
           this.queue[tail++] = n + j;
         }
-      } else if (node < 2 * n) {
-        // Reviewee j needs one more reviewer.
+      } else {
+        // Reviewee j needs one more reviewer: any reviewer not reached yet who may take it.
         const j = node - n;
-        if (mode === 'shift' && release && this.sinkSeen !== stamp && this.revieweeParent[j] >= 0 && this.reviewerCount(j) > this.floor) {
-          this.sinkSeen = stamp;
-          this.sinkParent = j;
-          this.queue[tail++] = 2 * n;
-        }
         const marked = this.markReviewersOf(j);
         for (let w = this.next[n]; w !== n; ) {
           const following = this.next[w];
           if (this.markedReviewer[w] !== marked && this.allowed(w, j)) {
             unlink(w);
-            this.reviewerSeen[w] = stamp;
             this.reviewerParent[w] = j;
             if (isTarget(w)) return w;
             this.queue[tail++] = w;
           }
           w = following;
         }
-      } else {
-        // The sink passes the loss on to any reviewee with room.
-        for (let j = 0; j < n; j++) {
-          if (this.revieweeSeen[j] === stamp || this.reviewerCount(j) >= this.target[j]) continue;
-          this.revieweeSeen[j] = stamp;
-          this.revieweeParent[j] = SINK;
-          this.queue[tail++] = n + j;
-        }
       }
     }
     return null;
   }
 
-  /** Applies the path that `search` ended at `end`. */
+  /** Applies the path that `search` ended at reviewer `end`. */
   private apply(end: number): void {
-    const n = this.n;
     const adds: [number, number][] = [];
     const drops: [number, number][] = [];
-    let node = end;
-    for (;;) {
-      if (node < n) {
-        const j = this.reviewerParent[node];
-        if (j === START) break;
-        adds.push([node, j]);
-        node = n + j;
-      } else {
-        let j = node - n;
-        let w = this.revieweeParent[j];
-        if (w === SINK) {
-          j = this.sinkParent;
-          w = this.revieweeParent[j];
-        }
-        if (w === START) break;
-        drops.push([w, j]);
-        node = w;
-      }
+    for (let reviewer = end; ; ) {
+      const reviewee = this.reviewerParent[reviewer];
+      if (reviewee === START) break;
+      adds.push([reviewer, reviewee]);
+      const previous = this.revieweeParent[reviewee];
+      if (previous === START) break;
+      drops.push([previous, reviewee]);
+      reviewer = previous;
     }
     for (const [w, j] of drops) this.drop(w, j);
     for (const [w, j] of adds) this.add(w, j);

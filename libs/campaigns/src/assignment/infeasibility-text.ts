@@ -17,7 +17,7 @@ export const INFEASIBILITY_TEXT: Record<InfeasibilityReason, LocalizedText> = {
     en: 'A court president and the judges of the same court do not review each other, so only {eligible} colleagues in the group "{group}" may review this judge and at least {needed} reviewers are needed',
   },
   capacity: {
-    kk: 'Бір рецензентке {maxLoad} рецензиядан артық жүктелмегенде, «{group}» тобындағы осы {bottleneck} судьяның әрқайсысына {needed} рецензенттен жеткізу мүмкін емес: оларды бағалай алатын рецензенттердің жүктемесі жетпейді',
+    kk: 'Бір рецензентке {maxLoad} рецензиядан артық жүктелмегенде, «{group}» тобындағы осы {bottleneck} судьяның әрқайсысына {needed} рецензенттен тағайындау мүмкін емес: оларды бағалай алатын рецензенттердің жүктемесі жетпейді',
     ru: 'Если на одного рецензента приходится не более {maxLoad} рецензий, то всем этим {bottleneck} судьям группы «{group}» нельзя одновременно дать по {needed} рецензентов: у тех, кто может их оценить, не хватает нагрузки',
     en: 'With at most {maxLoad} reviews per reviewer, these {bottleneck} judges of the group "{group}" cannot all get {needed} reviewers: those who may review them have too little capacity',
   },
