@@ -15,7 +15,6 @@ export interface NewParticipant {
 
 export interface Recipient {
   participantId: string;
-  campaignId: string;
   email: string;
   language: 'kk' | 'ru' | 'en';
   responded: boolean;
@@ -115,14 +114,14 @@ export class CampaignRepository {
   /** Address and language of a participant, from the register (e-mails never touch the response store). */
   async recipient(participantId: string): Promise<Recipient | null> {
     const [row] = await this.db.query(
-      `SELECT p.id AS participant_id, p.campaign_id, p.responded, coalesce(j.email, s.email) AS email, coalesce(j.language, s.language) AS language
+      `SELECT p.id AS participant_id, p.responded, coalesce(j.email, s.email) AS email, coalesce(j.language, s.language) AS language
        FROM campaigns.participant p
        LEFT JOIN registry.judge j ON p.person_kind = 'judge' AND j.id = p.person_id
        LEFT JOIN registry.staff_member s ON p.person_kind = 'staff' AND s.id = p.person_id
        WHERE p.id = $1`,
       [participantId],
     );
-    return row ? { participantId: row.participant_id, campaignId: row.campaign_id, email: row.email, language: row.language, responded: row.responded } : null;
+    return row ? { participantId: row.participant_id, email: row.email, language: row.language, responded: row.responded } : null;
   }
 
   async storeToken(participantId: string, tokenHmac: string, expiresAt: Date): Promise<void> {

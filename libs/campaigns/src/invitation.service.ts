@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, isLocale, JobName, JobQueueService, MailerService } from '@app/core';
 import { CampaignRepository } from './campaign.repository';
+import { CampaignEntity } from './entities/campaign.entity';
 import { invitationMail } from './mail/invitation-mail';
 import { invitationTokenHmac, newInvitationToken } from './tokens';
 
@@ -33,15 +34,16 @@ export class InvitationService {
 
   /** Mails one page: everyone on it in round 0, those who have not answered in reminder rounds. */
   async sendPage(campaignId: string, round: number, page: number): Promise<void> {
+    const campaign = await this.campaigns.findById(campaignId);
+    if (campaign?.status !== 'open') return;
     for (const participantId of await this.campaigns.participantPage(campaignId, page, PAGE_SIZE, round > 0)) {
-      await this.send(participantId, round);
+      await this.send(campaign, participantId, round);
     }
   }
 
-  async send(participantId: string, round: number): Promise<'sent' | 'skipped'> {
+  private async send(campaign: CampaignEntity, participantId: string, round: number): Promise<void> {
     const recipient = await this.campaigns.recipient(participantId);
-    const campaign = recipient && (await this.campaigns.findById(recipient.campaignId));
-    if (!recipient || !campaign || campaign.status !== 'open' || recipient.responded) return 'skipped';
+    if (!recipient || recipient.responded) return;
     const token = newInvitationToken();
     await this.campaigns.storeToken(participantId, invitationTokenHmac(this.config.TOKEN_HMAC_SECRET, token), campaign.deadline);
     const mail = invitationMail({
@@ -53,6 +55,5 @@ export class InvitationService {
       minimumGroup: campaign.thresholds.count,
     });
     await this.mailer.send({ to: recipient.email, ...mail });
-    return 'sent';
   }
 }

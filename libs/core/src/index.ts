@@ -23,3 +23,4 @@ export * from './spreadsheet/safe-text';
 export * from './anonymity/thresholds';
 export * from './mail/mail.module';
 export * from './mail/mailer.service';
+export * from './errors/database-errors';

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AnonymityThresholds, AppConfig, ErrorKind, JobName, JobQueueService, LocalizedText } from '@app/core';
+import { AnonymityThresholds, AppConfig, ErrorKind, isDatabaseConnectionError, JobName, JobQueueService, LocalizedText } from '@app/core';
 import { invitationTokenHmac } from '@app/campaigns';
 import { answerValidator, AnswerCheck, InstrumentService } from '@app/instruments';
 import { AnsweringRepository, InvitedParticipant, StoredAnswer } from './answering.repository';
@@ -93,7 +93,7 @@ export class AnsweringService {
       stored = await this.answering.store(campaign.id, receiptHmac, rows);
     } catch (error) {
       // A refused write (not a lost connection) will be refused again: free the participant.
-      if (!isConnectionError(error)) await this.answering.releaseClaim(participant.participantId, claimHmac);
+      if (!isDatabaseConnectionError(error)) await this.answering.releaseClaim(participant.participantId, claimHmac);
       throw error;
     }
     if (stored === 'closed') {
@@ -232,11 +232,6 @@ function assertWellFormed(answers: unknown): void {
       bad.map(([field]) => ({ field, reason: 'contains characters that are not valid text' })),
     );
   }
-}
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '08006' || code === '08001' || /Connection terminated/i.test(String((error as Error)?.message));
 }
 
 const NO_ATTRIBUTES: ReportingAttributes = { gender: null, ageBand: null, experienceBand: null, courtLevel: null, regionCode: null };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig, ownerDataSourceOptions, provisionDatabaseRoles } from '@app/core';
+import { AppConfig, grantDatabaseAccess, loadConfig, ownerDataSourceOptions, provisionDatabaseRoles } from '@app/core';
 import { MIGRATIONS } from '../../../migrations';
 import { baseTestEnv } from './test-environment';
 
@@ -102,8 +102,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     LOG_LEVEL: base.TEST_LOG_LEVEL ?? 'warn',
   };
   const config = loadConfig(env);
-  // Database-level privileges are not copied from a template.
-  await withOwner(config.DATABASE_URL, (db) => provisionDatabaseRoles(db, config), config);
+  // Database-level privileges are not copied from a template. Only those: re-provisioning
+  // the cluster-wide roles from parallel test files would race on the same role rows.
+  await withOwner(config.DATABASE_URL, (db) => grantDatabaseAccess(db, config), config);
   const opened: DataSource[] = [];
   return {
     name,

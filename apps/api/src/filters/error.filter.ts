@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { CoreError, CoreErrorCode, DomainError, ErrorKind, FieldProblem, formatText, Locale, LocalizedText, resolveLocale, validationReason } from '@app/core';
+import { CoreError, CoreErrorCode, DomainError, isDatabaseConnectionError, ErrorKind, FieldProblem, formatText, Locale, LocalizedText, resolveLocale, validationReason } from '@app/core';
 
 const STATUS: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
@@ -91,7 +91,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof middleware?.status === 'number' && middleware.status >= 400 && middleware.status < 500) {
       return new CoreError(CoreErrorCode.MalformedBody, ErrorKind.Invalid, middleware.message ?? 'Bad request', [], { reason: middleware.message ?? '' });
     }
-    if (isDatabaseUnavailable(exception)) return new CoreError(CoreErrorCode.Unavailable, ErrorKind.Unavailable, 'Database unavailable');
+    if (isDatabaseConnectionError(exception)) return new CoreError(CoreErrorCode.Unavailable, ErrorKind.Unavailable, 'Database unavailable');
     return null;
   }
 
@@ -129,19 +129,4 @@ function describeUnexpected(exception: unknown): { name: string; code?: string; 
   const error = exception as { name?: string; code?: string; driverError?: { code?: string }; stack?: string };
   const frames = typeof error?.stack === 'string' ? error.stack.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n') : undefined;
   return { name: error?.name ?? typeof exception, code: error?.driverError?.code ?? error?.code, stack: frames };
-}
-
-/** Connection failures of the pg driver and TypeORM: the client should retry, not see a 500. */
-function isDatabaseUnavailable(exception: unknown): boolean {
-  const error = exception as { code?: string; message?: string; driverError?: { code?: string } };
-  const code = error?.driverError?.code ?? error?.code;
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P03' || // cannot_connect_now
-    code === '08006' ||
-    code === '08001' ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(error?.message ?? '')
-  );
 }
