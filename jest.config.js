@@ -22,7 +22,7 @@ const swc = [
 const shared = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|typeorm|bullmq)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|typeorm|bullmq|canonicalize)/)'],
   testEnvironment: 'node',
 };
 

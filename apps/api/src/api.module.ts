@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, MailModule, QueueModule, REDIS_CLIENT, RedisModule, RedisThrottlerStorage } from '@app/core';
+import { AggregationModule } from '@app/aggregation';
 import { AuthGuardModule, AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
 import { InstrumentsModule } from '@app/instruments';
@@ -17,6 +18,7 @@ import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
 import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
+import { ResultsController } from './results/results.controller';
 import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
 
 @Module({
@@ -47,8 +49,9 @@ import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
     InstrumentsModule,
     CampaignsModule,
     ResponsesModule,
+    AggregationModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController],
 })
 export class ApiModule {}

@@ -3,6 +3,7 @@ import { ConfigModule } from '@app/core';
 import { CheckSchemaCommand, GenerateMigrationCommand, MigrateCommand, RevertCommand } from './commands/db.commands';
 import { SeedInstrumentsCommand } from './commands/instrument.commands';
 import { MailCatcherCommand } from './commands/mail-catcher.command';
+import { VerifyResultsCommand } from './commands/results.commands';
 import { GenerateRegisterCommand, ImportRegisterCommand, LoadSyntheticCommand } from './commands/registry.commands';
 import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
 
@@ -21,6 +22,7 @@ import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
     GenerateRegisterCommand,
     ImportRegisterCommand,
     MailCatcherCommand,
+    VerifyResultsCommand,
   ],
 })
 export class CliModule {}

@@ -1,10 +1,12 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, LoggingModule, MailModule, QueueModule, RedisModule } from '@app/core';
+import { AggregationModule } from '@app/aggregation';
 import { AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
 import { ResponsesModule } from '@app/responses';
 import { CampaignsProcessor } from './processors/campaigns.processor';
 import { MailProcessor } from './processors/mail.processor';
+import { AggregationProcessor } from './processors/aggregation.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { ResponsesProcessor } from './processors/responses.processor';
 
@@ -23,8 +25,9 @@ const RECONCILE_EVERY_MS = 5 * 60_000;
     AuthModule,
     CampaignsModule,
     ResponsesModule,
+    AggregationModule,
   ],
-  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor, ResponsesProcessor],
+  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor, ResponsesProcessor, AggregationProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly jobs: JobQueueService) {}

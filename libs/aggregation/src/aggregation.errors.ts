@@ -12,6 +12,10 @@ export enum AggregationErrorCode {
   InconsistentInput = 'aggregation.inconsistent-input',
   AuditFailed = 'aggregation.audit-failed',
   SolverFailed = 'aggregation.solver-failed',
+  ResultsLocked = 'aggregation.results-locked',
+  ResultsNotReady = 'aggregation.results-not-ready',
+  UnknownRelease = 'aggregation.unknown-release',
+  SnapshotMismatch = 'aggregation.snapshot-mismatch',
 }
 
 /** The kind of each code, so callers never pick one by hand. */
@@ -27,6 +31,10 @@ const KIND: Record<AggregationErrorCode, ErrorKind> = {
   [AggregationErrorCode.InconsistentInput]: ErrorKind.Invalid,
   [AggregationErrorCode.AuditFailed]: ErrorKind.Conflict,
   [AggregationErrorCode.SolverFailed]: ErrorKind.Unavailable,
+  [AggregationErrorCode.ResultsLocked]: ErrorKind.Conflict,
+  [AggregationErrorCode.ResultsNotReady]: ErrorKind.Conflict,
+  [AggregationErrorCode.UnknownRelease]: ErrorKind.NotFound,
+  [AggregationErrorCode.SnapshotMismatch]: ErrorKind.Conflict,
 };
 
 /**
@@ -90,6 +98,26 @@ export class AggregationError extends DomainError<AggregationErrorCode> {
       kk: 'Аудит шешушісі жұмысын аяқтай алмады',
       ru: 'Решатель аудита не смог завершить работу',
       en: 'The audit solver could not finish',
+    },
+    [AggregationErrorCode.ResultsLocked]: {
+      kk: 'Науқан {status}: жиналып жатқанда тек жалпы жауап беру деңгейі көрінеді, нәтижелер жабылғаннан кейін шығады',
+      ru: 'Кампания {status}: во время сбора видна только общая доля ответивших, результаты появятся после закрытия',
+      en: 'The campaign is {status}: while it collects answers only the overall response rate is visible; results come after it closes',
+    },
+    [AggregationErrorCode.ResultsNotReady]: {
+      kk: 'Нәтижелер әлі есептелуде',
+      ru: 'Результаты ещё рассчитываются',
+      en: 'The results are still being computed',
+    },
+    [AggregationErrorCode.UnknownRelease]: {
+      kk: 'Нәтижелердің мұндай шығарылымы жоқ: {release}',
+      ru: 'Такого выпуска результатов нет: {release}',
+      en: 'There is no such release of the results: {release}',
+    },
+    [AggregationErrorCode.SnapshotMismatch]: {
+      kk: 'Қайта есептеу сақталған нәтижелерден өзгеше: {release} шығарылымы',
+      ru: 'Пересчёт отличается от сохранённых результатов: выпуск {release}',
+      en: 'A recomputation differs from the stored results: release {release}',
     },
   };
 

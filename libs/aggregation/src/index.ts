@@ -1,6 +1,7 @@
-// The pure core of the protected aggregation: statistics, the table catalogue, primary and
-// complementary suppression, the LP audit gate and the peer-review rules. No Nest, no
-// database, no queue: the job service wires these functions. See docs/disclosure-control.md.
+// The protected aggregation. `core/` and `snapshot/` are pure: statistics, the table catalogue,
+// primary and complementary suppression, the LP audit gate, the peer-review rules and the
+// snapshot builders. The job service (worker) and the results service (API) wire them to the
+// response reader and the snapshot table. See docs/disclosure-control.md and docs/results.md.
 export { AggregationError, AggregationErrorCode } from './aggregation.errors';
 
 export { OUTPUT_DECIMALS, roundOutput } from './core/rounding';
@@ -83,3 +84,17 @@ export {
   RATER_GENDER,
   raterDiagnosticCatalogue,
 } from './core/peer-review';
+
+export type { PublishedGap, ReleaseSuppressions, SnapshotProgress, SurveyQuestion, SurveySnapshot, SurveySnapshotInput } from './snapshot/survey-snapshot';
+export { buildSurveySnapshot, dimensionsOf, GAP_ALPHA, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
+export type { StoredAttributes, SurveyGroups, SurveyMicrocells } from './snapshot/survey-input';
+export { isHiddenCell, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './snapshot/survey-input';
+export type { PeerReviewSnapshot, PeerReviewSnapshotInput } from './snapshot/peer-review-snapshot';
+export { buildPeerReviewSnapshot, PEER_REVIEW_SNAPSHOT_FORMAT } from './snapshot/peer-review-snapshot';
+
+export { AGGREGATION_ENTITIES, AggregationModule } from './aggregation.module';
+export { AggregationService } from './aggregation.service';
+export type { ResultsDocument, ResultsStatus } from './results.service';
+export { ResultsService } from './results.service';
+export { SnapshotEntity } from './entities/snapshot.entity';
+export type { SnapshotHeader } from './snapshot.repository';

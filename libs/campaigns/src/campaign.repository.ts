@@ -53,6 +53,24 @@ export class CampaignRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  async closedCampaignIds(): Promise<string[]> {
+    const rows = await this.campaigns.find({ select: { id: true }, where: { status: In(['closed', 'published']) }, order: { id: 'ASC' } });
+    return rows.map((row) => row.id);
+  }
+
+  /** The judges a peer-review round asked reviews of, with the court level of their launch-day snapshot. */
+  async reviewees(campaignId: string): Promise<{ judgeId: string; courtLevel: string }[]> {
+    const rows = await this.db.query(
+      `SELECT a.reviewee_judge_id AS judge_id, coalesce(p.court_level, j.court_level) AS court_level
+       FROM (SELECT DISTINCT reviewee_judge_id FROM campaigns.peer_assignment WHERE campaign_id = $1) a
+       LEFT JOIN campaigns.participant p ON p.campaign_id = $1 AND p.person_id = a.reviewee_judge_id
+       LEFT JOIN (SELECT j.id, c.level AS court_level FROM registry.judge j JOIN registry.court c ON c.id = j.court_id) j ON j.id = a.reviewee_judge_id
+       ORDER BY a.reviewee_judge_id`,
+      [campaignId],
+    );
+    return rows.map((row: { judge_id: string; court_level: string }) => ({ judgeId: row.judge_id, courtLevel: row.court_level }));
+  }
+
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction('READ COMMITTED', work);
   }

@@ -216,6 +216,32 @@ export class CampaignService {
   }
 
   /**
+   * Makes a closed campaign's results public. The caller (the results service) checks that an
+   * audited snapshot exists first.
+   */
+  async publish(actor: Actor, id: string, now = new Date()): Promise<CampaignEntity> {
+    const campaign = await this.get(actor, id);
+    if (!(await this.campaigns.moveStatus(id, 'closed', 'published', { publishedAt: now }))) throw this.wrongStatus(campaign);
+    await this.audit.record(actor, { action: 'campaigns.published', targetType: 'campaign', targetId: id });
+    return this.get(actor, id);
+  }
+
+  /** A campaign for the system's own jobs, which act for nobody. */
+  find(id: string): Promise<CampaignEntity | null> {
+    return this.campaigns.findById(id);
+  }
+
+  /** The judges a peer-review round asked reviews of, with their court level. */
+  reviewees(campaignId: string): Promise<{ judgeId: string; courtLevel: string }[]> {
+    return this.campaigns.reviewees(campaignId);
+  }
+
+  /** Closed or published campaigns, for the jobs that follow closing. */
+  closedCampaignIds(): Promise<string[]> {
+    return this.campaigns.closedCampaignIds();
+  }
+
+  /**
    * Repairs what a lost job or a Redis outage at the wrong moment left undone: open
    * campaigns past their deadline are closed, every open campaign has its close job, and a
    * campaign whose invitations never went out gets them. Safe to run any time: every job

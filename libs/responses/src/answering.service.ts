@@ -6,13 +6,11 @@ import { AnonymityThresholds, AppConfig, ErrorKind, isDatabaseConnectionError, J
 import { invitationTokenHmac } from '@app/campaigns';
 import { answerValidator, AnswerCheck, InstrumentService } from '@app/instruments';
 import { AnsweringRepository, InvitedParticipant, StoredAnswer } from './answering.repository';
-import { attributesKey, coarsenPopulation, ReportingAttributes } from './coarsening';
+import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from './coarsening';
 import { RespondentSessions } from './respondent-sessions';
 import { ResponsesError, ResponsesErrorCode } from './responses.errors';
 
 /** Every stored combination of reporting attributes matches at least this many people (ANONYMITY.md E). */
-const MINIMUM_GROUP = 5;
-
 export interface RespondentForm {
   campaign: { kind: string; title: LocalizedText; languages: string[]; deadline: string; thresholds: AnonymityThresholds };
   definition: object;
@@ -149,7 +147,7 @@ export class AnsweringService {
   private async coarsened(campaign: CampaignFacts): Promise<Map<string, ReportingAttributes>> {
     let map = this.coarsening.get(campaign.id);
     if (!map) {
-      map = coarsenPopulation(await this.answering.populationAttributes(campaign.id), Math.max(MINIMUM_GROUP, campaign.thresholds.count));
+      map = coarsenPopulation(await this.answering.populationAttributes(campaign.id), coarseningGroupSize(campaign.thresholds.count));
       this.coarsening.set(campaign.id, map);
     }
     return map;

@@ -1,3 +1,8 @@
+/** ANONYMITY.md E: every stored combination matches at least 5 people, or the count threshold if higher. */
+export function coarseningGroupSize(countThreshold: number): number {
+  return Math.max(5, countThreshold);
+}
+
 /** The reporting attributes a response may carry; null where coarsening dropped one. */
 export interface ReportingAttributes {
   gender: string | null;

@@ -7,12 +7,13 @@ import { MixBufferEntity } from './entities/mix-buffer.entity';
 import { ResponseEntity } from './entities/response.entity';
 import { SubmissionReceiptEntity } from './entities/submission-receipt.entity';
 import { RespondentSessions } from './respondent-sessions';
+import { ResponseReader } from './response-reader';
 
 export const RESPONSES_ENTITIES = [ResponseEntity, MixBufferEntity, SubmissionReceiptEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(RESPONSES_ENTITIES), InstrumentsModule],
-  providers: [AnsweringService, AnsweringRepository, RespondentSessions],
-  exports: [AnsweringService],
+  providers: [AnsweringService, AnsweringRepository, RespondentSessions, ResponseReader],
+  exports: [AnsweringService, ResponseReader],
 })
 export class ResponsesModule {}

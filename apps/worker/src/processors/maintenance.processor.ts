@@ -5,6 +5,7 @@ import { JobName, QueueName } from '@app/core';
 import { SessionService } from '@app/auth';
 import { CampaignService } from '@app/campaigns';
 import { AnsweringService } from '@app/responses';
+import { AggregationService } from '@app/aggregation';
 
 @Processor(QueueName.Maintenance)
 export class MaintenanceProcessor extends WorkerHost {
@@ -14,6 +15,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly sessions: SessionService,
     private readonly campaigns: CampaignService,
     private readonly answering: AnsweringService,
+    private readonly aggregation: AggregationService,
   ) {
     super();
   }
@@ -27,7 +29,7 @@ export class MaintenanceProcessor extends WorkerHost {
       }
       case JobName.ReconcileCampaigns: {
         const campaigns = await this.campaigns.reconcile();
-        return { ...campaigns, finalizing: await this.answering.reconcile() };
+        return { ...campaigns, finalizing: await this.answering.reconcile(), aggregating: await this.aggregation.reconcile() };
       }
       default:
         throw new UnrecoverableError(`unknown job ${job.name} on queue ${QueueName.Maintenance}`);

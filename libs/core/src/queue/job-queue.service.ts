@@ -13,6 +13,13 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 24 * 3600, count: 1000 },
 };
 
+export interface JobStatus {
+  state: string;
+  progress: unknown;
+  attempts: number;
+  failedReason: string | null;
+}
+
 /** The only way code puts work on a queue: typed by job name, with its deterministic id. */
 @Injectable()
 export class JobQueueService {
@@ -32,6 +39,13 @@ export class JobQueueService {
       return existing;
     }
     return queue.add(name, payload, { ...options, jobId });
+  }
+
+  /** Where a job stands, or null when there is none (finished jobs are removed). */
+  async status<J extends JobName>(name: J, payload: JobPayloads[J]): Promise<JobStatus | null> {
+    const job = await this.queue(JOB_QUEUE[name]).getJob(JOB_ID[name](payload));
+    if (!job) return null;
+    return { state: await job.getState(), progress: job.progress, attempts: job.attemptsMade, failedReason: job.failedReason ?? null };
   }
 
   /** Many jobs of one name in one round trip, each with its deterministic id. */

@@ -8,6 +8,7 @@ export enum QueueName {
   Campaigns = 'campaigns',
   Mail = 'mail',
   Responses = 'responses',
+  Aggregation = 'aggregation',
 }
 
 export enum JobName {
@@ -20,6 +21,8 @@ export enum JobName {
   CloseCampaign = 'close-campaign',
   /** At close: flush the mix buffer, rewrite the response store in random order, drop receipts. */
   FinalizeResponses = 'finalize-responses',
+  /** After finalising (release 1), or on demand (the next release): computes, audits and stores one snapshot. */
+  AggregateCampaign = 'aggregate-campaign',
 }
 
 export interface JobPayloads {
@@ -30,6 +33,7 @@ export interface JobPayloads {
   [JobName.SendInvitation]: { campaignId: string; round: number; page: number };
   [JobName.CloseCampaign]: { campaignId: string };
   [JobName.FinalizeResponses]: { campaignId: string };
+  [JobName.AggregateCampaign]: { campaignId: string; release: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -39,6 +43,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendInvitation]: QueueName.Mail,
   [JobName.CloseCampaign]: QueueName.Campaigns,
   [JobName.FinalizeResponses]: QueueName.Responses,
+  [JobName.AggregateCampaign]: QueueName.Aggregation,
 };
 
 /**
@@ -52,4 +57,5 @@ export const JOB_ID: { [J in JobName]: (payload: JobPayloads[J]) => string } = {
   [JobName.SendInvitation]: (p) => `send-invitation-${p.campaignId}-${p.round}-${p.page}`,
   [JobName.CloseCampaign]: (p) => `close-campaign-${p.campaignId}`,
   [JobName.FinalizeResponses]: (p) => `finalize-responses-${p.campaignId}`,
+  [JobName.AggregateCampaign]: (p) => `aggregate-campaign-${p.campaignId}-${p.release}`,
 };

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { MailModule } from '@app/core';
+import { Role } from '@app/auth';
+import { CampaignService, CampaignsModule, invitationTokenHmac, newInvitationToken } from '@app/campaigns';
+import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
+import { RegisterImportService, RegistryModule } from '@app/registry';
+import { AnsweringService, ResponsesModule } from '@app/responses';
+import { createIntegrationModule, createTestDatabase, TestDatabase } from '@app/testing';
+import { AggregationModule } from './aggregation.module';
+import { AggregationService } from './aggregation.service';
+import { ResultsService } from './results.service';
+import { SurveySnapshot } from './snapshot/survey-snapshot';
+
+/** A staff survey answered through the real answering service, closed, finalised and aggregated on Postgres. */
+describe('protected aggregation of a finalised campaign', () => {
+  let db: TestDatabase;
+  let module: TestingModule;
+  let owner: DataSource;
+  let aggregation: AggregationService;
+  let results: ResultsService;
+  let campaignId: string;
+  let scaleQuestions: { name: string; reverse: boolean }[];
+  const hr = { userId: randomUUID(), login: 'hr', role: Role.Hr };
+
+  /** Deterministic answers with a gender difference, so the gap analysis has something to find. */
+  function answersFor(gender: string, person: number): Record<string, number> {
+    return Object.fromEntries(
+      scaleQuestions.map((q, i) => {
+        const base = gender === 'f' ? 4 : 3;
+        return [q.name, Math.min(5, Math.max(1, base + ((person * 7 + i * 3) % 3) - 1))];
+      }),
+    );
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule, ResponsesModule, AggregationModule] });
+    owner = await db.owner();
+    aggregation = module.get(AggregationService);
+    results = module.get(ResultsService);
+    await module.get(RegisterImportService).loadSynthetic({ seed: 5, scale: 0.2, referenceDate: '2026-11-01' });
+    const instruments = module.get(InstrumentService);
+    await instruments.seedBuiltins();
+    const version = (await instruments.list()).find((i) => i.kind === 'staff-survey')!.latestVersion!;
+    scaleQuestions = reportingSchema((await instruments.versionById(version.id)).definition).filter((q) => q.answerKind === 'scale');
+    const campaigns = module.get(CampaignService);
+    const campaign = await campaigns.create(hr, 'staff-survey', { title: { kk: 'С', ru: 'О', en: 'S' }, instrumentVersionId: version.id, deadline: new Date(Date.now() + 5 * 24 * 3600_000) });
+    await campaigns.launch(hr, campaign.id);
+    campaignId = campaign.id;
+
+    const answering = module.get(AnsweringService);
+    const participants: { id: string; gender: string }[] = await owner.query(`SELECT id, gender FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
+    for (const [index, participant] of participants.entries()) {
+      if (index % 5 === 4) continue; // about 80% answer
+      const token = newInvitationToken();
+      await owner.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
+        invitationTokenHmac(db.config.TOKEN_HMAC_SECRET, token),
+        participant.id,
+      ]);
+      const { cookieValue } = await answering.exchange(token);
+      await answering.submit(cookieValue, { submissionId: randomUUID(), answers: answersFor(participant.gender, index) });
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    await module?.close();
+    await db?.drop();
+  });
+
+  it('refuses results while the campaign is open, and does not aggregate it (attack test 1)', async () => {
+    await expect(results.results(hr, campaignId)).rejects.toMatchObject({ code: 'aggregation.results-locked' });
+    await expect(results.table(hr, campaignId, { table: 'gender' })).rejects.toMatchObject({ code: 'aggregation.results-locked' });
+    await expect(aggregation.aggregate(campaignId, 1)).rejects.toMatchObject({ code: 'aggregation.results-locked' });
+  });
+
+  describe('after close', () => {
+    let snapshot: SurveySnapshot;
+
+    beforeAll(async () => {
+      await module.get(CampaignService).close(hr, campaignId);
+      await module.get(AnsweringService).finalize(campaignId);
+      await aggregation.aggregate(campaignId, 1);
+      snapshot = JSON.parse((await results.results(hr, campaignId)).content);
+    }, 240_000);
+
+    it('publishes means equal to an independent computation from the stored responses', async () => {
+      const national = await owner.query(
+        `SELECT q.name, count(v)::int AS n, round(avg(v), 4)::float8 AS mean
+         FROM responses.response r CROSS JOIN unnest($2::text[]) q(name) CROSS JOIN LATERAL (SELECT (r.answers ->> q.name)::numeric AS v) a
+         WHERE r.campaign_id = $1 GROUP BY q.name`,
+        [campaignId, scaleQuestions.map((q) => q.name)],
+      );
+      const byGender = await owner.query(
+        `SELECT r.gender, q.name, count(v)::int AS n, round(avg(v), 4)::float8 AS mean
+         FROM responses.response r CROSS JOIN unnest($2::text[]) q(name) CROSS JOIN LATERAL (SELECT (r.answers ->> q.name)::numeric AS v) a
+         WHERE r.campaign_id = $1 AND r.gender IS NOT NULL GROUP BY r.gender, q.name`,
+        [campaignId, scaleQuestions.map((q) => q.name)],
+      );
+      let compared = 0;
+      for (const question of snapshot.questions) {
+        for (const cell of question.cells.filter((c) => c.tableId === 'national' || c.tableId === 'gender')) {
+          if (cell.value === null) continue;
+          const expected =
+            cell.tableId === 'national'
+              ? national.find((r: { name: string }) => r.name === question.name)
+              : byGender.find((r: { name: string; gender: string }) => r.name === question.name && r.gender === cell.assignment.gender);
+          expect({ n: cell.value.n, mean: cell.value.mean }).toEqual({ n: expected.n, mean: expected.mean });
+          compared += 1;
+        }
+      }
+      expect(compared).toBeGreaterThanOrEqual(scaleQuestions.length);
+    });
+
+    it('counts every response once: national respondents equal the response store', async () => {
+      const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE campaign_id = $1`, [campaignId]);
+      const national = snapshot.respondents.find((c) => c.key === 'national')!;
+      expect(national.value).toMatchObject({ respondents: n });
+      expect(snapshot.summary.publishedCells).toBeGreaterThan(0);
+    });
+
+    it('never publishes an undisclosed category', () => {
+      expect(JSON.stringify({ ...snapshot, suppressed: undefined })).not.toContain('undisclosed');
+      for (const variable of snapshot.catalogue.variables) expect(variable.categories).not.toContain('undisclosed');
+    });
+
+    it('finds the built-in gender difference significant after Benjamini–Hochberg', () => {
+      expect(snapshot.genderGaps.gaps.some((g) => g.within === 'national' && g.significant && g.gap.difference > 0)).toBe(true);
+    });
+
+    it('serves the same bytes twice, re-runs to identical bytes, and never rewrites a release', async () => {
+      const first = await results.results(hr, campaignId);
+      expect((await results.results(hr, campaignId)).content).toBe(first.content);
+      await expect(aggregation.aggregate(campaignId, 1)).resolves.toEqual({ sha256: first.sha256, created: false });
+      await expect(aggregation.verify(campaignId, 1)).resolves.toMatchObject({ identical: true });
+      await expect(owner.query(`UPDATE aggregation.snapshot SET content = '{}' WHERE campaign_id = $1`, [campaignId])).rejects.toThrow(/immutable/);
+      await expect(owner.query(`DELETE FROM aggregation.snapshot WHERE campaign_id = $1`, [campaignId])).rejects.toThrow(/immutable/);
+    });
+
+    it('answers catalogue tables and refuses filters and negations (attack test 2)', async () => {
+      const table = await results.table(hr, campaignId, { table: 'gender.region', cell: 'gender=f|region=almaty' });
+      expect(table.respondents.map((c) => c.key)).toEqual(['gender=f|region=almaty']);
+      await expect(results.table(hr, campaignId, { table: 'gender.age-band.region' })).rejects.toMatchObject({ code: 'aggregation.table-not-in-catalogue' });
+      await expect(results.table(hr, campaignId, { table: 'region', court: 'x' })).rejects.toMatchObject({ code: 'aggregation.filter-not-allowed' });
+      await expect(results.table(hr, campaignId, { table: 'region', cell: 'region!=abai' })).rejects.toMatchObject({ code: 'aggregation.negation-not-allowed' });
+      await expect(results.table(hr, campaignId, { table: 'region', except: 'abai' })).rejects.toMatchObject({ code: 'aggregation.negation-not-allowed' });
+      await expect(results.table(hr, campaignId, { table: 'region', cell: 'region=undisclosed' })).rejects.toMatchObject({ code: 'aggregation.filter-not-allowed' });
+    });
+
+    it('keeps every suppression of release 1 in release 2', async () => {
+      await results.requestRelease(hr, campaignId);
+      await aggregation.aggregate(campaignId, 2);
+      const second = JSON.parse((await results.results(hr, campaignId)).content) as SurveySnapshot;
+      expect(second.campaign.release).toBe(2);
+      expect(second.suppressed.counts).toEqual(expect.arrayContaining([...snapshot.suppressed.counts]));
+      for (const [name, keys] of Object.entries(snapshot.suppressed.questions)) expect(second.suppressed.questions[name]).toEqual(expect.arrayContaining([...keys]));
+      expect((await results.status(hr, campaignId)).releases.map((r) => r.release)).toEqual([1, 2]);
+    });
+
+    it('publishes only a campaign with results, once', async () => {
+      await expect(results.publish(hr, campaignId)).resolves.toMatchObject({ status: 'published' });
+      await expect(results.publish(hr, campaignId)).rejects.toMatchObject({ code: 'campaigns.wrong-status' });
+    });
+  });
+});

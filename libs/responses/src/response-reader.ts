@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AnsweringRepository } from './answering.repository';
+import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from './coarsening';
+
+/** A group of the register population under the attributes stored with responses (coarsened). */
+export interface PopulationGroup {
+  attributes: ReportingAttributes;
+  population: number;
+}
+
+export interface RespondentGroup {
+  attributes: ReportingAttributes;
+  respondents: number;
+}
+
+/** How many stored responses gave `value` (null: no answer) to `question`, per stored attribute combination. */
+export interface ScaleAnswerCount {
+  attributes: ReportingAttributes;
+  question: string;
+  value: number | null;
+  count: number;
+}
+
+/** A scored item of a dimension: reverse-scored items count as `mirror - value` (mirror = scale min + max). */
+export interface ScoredItem {
+  name: string;
+  dimension: string;
+  reverse: boolean;
+  mirror: number;
+}
+
+/**
+ * How many responses have the dimension score `sum / answered` (answered 0: no item of the
+ * dimension answered), per stored attribute combination, or per reviewed judge for peer reviews.
+ */
+export interface DimensionScoreCount {
+  attributes: ReportingAttributes;
+  revieweeJudgeId: string | null;
+  dimension: string;
+  sum: number;
+  answered: number;
+  count: number;
+}
+
+const ATTRIBUTE_COLUMNS = 'r.gender, r.age_band, r.experience_band, r.court_level, r.region_code';
+
+function attributesOf(row: Record<string, unknown>): ReportingAttributes {
+  return {
+    gender: row.gender as string | null,
+    ageBand: row.age_band as string | null,
+    experienceBand: row.experience_band as string | null,
+    courtLevel: row.court_level as string | null,
+    regionCode: row.region_code as string | null,
+  };
+}
+
+/**
+ * The only way out of the response store for aggregation. It reads finalised campaigns only
+ * and returns grouped counts computed in Postgres, never a response row: callers see
+ * attribute combinations that every match at least k people of the register.
+ */
+@Injectable()
+export class ResponseReader {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly answering: AnsweringRepository,
+  ) {}
+
+  /** Whether the campaign is closed and its answers are all in the response store, rewritten in random order. */
+  async finalized(campaignId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT c.status IN ('closed', 'published')
+              AND NOT EXISTS (SELECT 1 FROM responses.mix_buffer b WHERE b.campaign_id = c.id)
+              AND NOT EXISTS (SELECT 1 FROM responses.submission_receipt s WHERE s.campaign_id = c.id) AS finalized
+       FROM campaigns.campaign c WHERE c.id = $1`,
+      [campaignId],
+    );
+    return row?.finalized === true;
+  }
+
+  /**
+   * The register population of the campaign (its launch-day snapshot) grouped by the
+   * attributes responses store: the same coarsening answering applied, so every response
+   * falls in exactly one group.
+   */
+  async populationGroups(campaignId: string, countThreshold: number): Promise<PopulationGroup[]> {
+    const people = await this.answering.populationAttributes(campaignId);
+    const stored = coarsenPopulation(people, coarseningGroupSize(countThreshold));
+    const groups = new Map<string, PopulationGroup>();
+    for (const person of people) {
+      const attributes = stored.get(attributesKey(person))!;
+      const key = attributesKey(attributes);
+      const group = groups.get(key) ?? { attributes, population: 0 };
+      group.population += 1;
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  async respondentGroups(campaignId: string): Promise<RespondentGroup[]> {
+    const rows = await this.db.query(
+      `SELECT ${ATTRIBUTE_COLUMNS}, count(*)::int AS respondents FROM responses.response r
+       WHERE r.campaign_id = $1 GROUP BY ${ATTRIBUTE_COLUMNS}`,
+      [campaignId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({ attributes: attributesOf(row), respondents: row.respondents as number }));
+  }
+
+  async scaleAnswerCounts(campaignId: string, questions: readonly string[]): Promise<ScaleAnswerCount[]> {
+    const rows = await this.db.query(
+      `SELECT ${ATTRIBUTE_COLUMNS}, q.name AS question, (r.answers ->> q.name)::numeric AS value, count(*)::int AS count
+       FROM responses.response r CROSS JOIN unnest($2::text[]) AS q(name)
+       WHERE r.campaign_id = $1
+       GROUP BY ${ATTRIBUTE_COLUMNS}, q.name, value`,
+      [campaignId, questions],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      attributes: attributesOf(row),
+      question: row.question as string,
+      value: row.value === null ? null : Number(row.value),
+      count: row.count as number,
+    }));
+  }
+
+  /** Dimension scores of every response, counted by score; peer reviews by the judge reviewed. */
+  async dimensionScoreCounts(campaignId: string, items: readonly ScoredItem[]): Promise<DimensionScoreCount[]> {
+    const rows = await this.db.query(
+      `WITH scored AS (
+         SELECT ${ATTRIBUTE_COLUMNS}, r.reviewee_judge_id, i.dimension,
+                coalesce(sum(CASE WHEN i.reverse THEN i.mirror - a.value ELSE a.value END), 0) AS sum, count(a.value)::int AS answered
+         FROM responses.response r
+         CROSS JOIN unnest($2::text[], $3::text[], $4::boolean[], $5::int[]) AS i(name, dimension, reverse, mirror)
+         CROSS JOIN LATERAL (SELECT (r.answers ->> i.name)::numeric AS value) a
+         WHERE r.campaign_id = $1
+         GROUP BY r.id, i.dimension)
+       SELECT gender, age_band, experience_band, court_level, region_code, reviewee_judge_id, dimension, sum, answered, count(*)::int AS count
+       FROM scored GROUP BY gender, age_band, experience_band, court_level, region_code, reviewee_judge_id, dimension, sum, answered`,
+      [campaignId, items.map((i) => i.name), items.map((i) => i.dimension), items.map((i) => i.reverse), items.map((i) => i.mirror)],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      attributes: attributesOf(row),
+      revieweeJudgeId: row.reviewee_judge_id as string | null,
+      dimension: row.dimension as string,
+      sum: Number(row.sum),
+      answered: row.answered as number,
+      count: row.count as number,
+    }));
+  }
+}
