@@ -75,7 +75,10 @@ export interface RunningPlatform {
   baseUrl: string;
   workerHealthUrl: string;
   api: RunningApp;
-  worker: RunningApp;
+  /** The current worker process: {@link RunningPlatform.restartWorker} replaces it. */
+  readonly worker: RunningApp;
+  /** Kills the worker (SIGKILL: no shutdown hooks, locks left behind) and starts a fresh one. */
+  restartWorker(): Promise<void>;
   /** Every message the platform sent, read from the local SMTP catcher. */
   mails(): Promise<CaughtMail[]>;
   stop(): Promise<void>;
@@ -110,7 +113,7 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
   };
   const catcher = runApp('cli', env, ['mail:catch', '--port', String(smtpPort), '--dir', mailDir]);
   const api = runApp('api', env);
-  const worker = runApp('worker', env);
+  let worker = runApp('worker', env);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const workerHealthUrl = `http://127.0.0.1:${workerPort}/health/ready`;
   try {
@@ -125,7 +128,14 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
     baseUrl,
     workerHealthUrl,
     api,
-    worker,
+    get worker() {
+      return worker;
+    },
+    async restartWorker() {
+      await worker.stop('SIGKILL');
+      worker = runApp('worker', env);
+      await waitUntilHealthy(workerHealthUrl, worker);
+    },
     mails: () => readCaughtMail(mailDir),
     async stop() {
       await Promise.all([api.stop(), worker.stop(), catcher.stop()]);

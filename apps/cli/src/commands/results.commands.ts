@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { AggregationModule, AggregationService } from '@app/aggregation';
-import { ConfigModule, DatabaseModule, QueueModule, RedisModule } from '@app/core';
+import { ConfigModule, DatabaseModule, MailModule, QueueModule, RedisModule } from '@app/core';
 
-@Module({ imports: [ConfigModule, DatabaseModule.forRoot({ discipline: false }), RedisModule, QueueModule, AggregationModule] })
+@Module({ imports: [ConfigModule, DatabaseModule.forRoot({ discipline: false }), RedisModule, QueueModule, MailModule, AggregationModule] })
 class ResultsCommandModule {}
 
 @Command({

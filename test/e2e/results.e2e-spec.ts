@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { invitationTokenHmac, newInvitationToken } from '@app/campaigns';
+import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from '@app/responses';
+import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+
+const PASSWORD = 'results-e2e-password';
+
+interface ParticipantRow {
+  id: string;
+  gender: string;
+  age_band: string;
+  experience_band: string;
+  court_level: string | null;
+  region_code: string;
+}
+
+function attributesOf(p: ParticipantRow): ReportingAttributes {
+  return { gender: p.gender, ageBand: p.age_band, experienceBand: p.experience_band, courtLevel: p.court_level, regionCode: p.region_code };
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/**
+ * Results over HTTP with the real worker: locked while open (attack test 1), catalogue cells
+ * only (attack test 2), and a worker killed in the middle of aggregating, whose job is taken up
+ * again by a fresh worker and stores the bytes a clean recomputation gives.
+ */
+describe('protected results with a worker that dies mid-job', () => {
+  let platform: RunningPlatform;
+  let owner: DataSource;
+  let hr: HttpClient;
+  let campaignId: string;
+  let participants: ParticipantRow[];
+
+  async function respondOverHttp(participantId: string): Promise<{ status: number; body: unknown }> {
+    const token = newInvitationToken();
+    await owner.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
+      invitationTokenHmac(platform.db.config.TOKEN_HMAC_SECRET, token),
+      participantId,
+    ]);
+    const session = await fetch(`${platform.baseUrl}/api/respond/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const cookie = session.headers.getSetCookie().find((c) => c.startsWith('jqc_respondent='))?.split(';')[0] ?? '';
+    const submit = await fetch(`${platform.baseUrl}/api/respond/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ submissionId: randomUUID(), answers: {} }),
+    });
+    return { status: session.status === 201 || session.status === 200 ? submit.status : session.status, body: await submit.json().catch(() => null) };
+  }
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    owner = await platform.db.owner();
+    for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', '11', '--scale', '0.4']]) {
+      expect(await runApp('cli', { ...platform.db.env, DEMO_PASSWORD: PASSWORD }, args).exited).toBe(0);
+    }
+    hr = new HttpClient(platform.baseUrl);
+    await hr.signIn('hr', PASSWORD);
+    const instruments = (await hr.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];
+    const created = await hr.post('/api/campaigns', {
+      kind: 'staff-survey',
+      title: { kk: 'Сауалнама', ru: 'Опрос', en: 'Survey' },
+      instrumentVersionId: instruments.find((i) => i.kind === 'staff-survey')!.latestVersion.id,
+      deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+      reminderDays: [],
+    });
+    campaignId = created.body.id;
+    expect((await hr.post(`/api/campaigns/${campaignId}/launch`)).status).toBe(200);
+    participants = await owner.query(`SELECT id, gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [
+      campaignId,
+    ]);
+
+    // Most answers go straight into the response store, coarsened as answering stores them:
+    // the HTTP path is covered elsewhere, and thousands of requests would only slow this test.
+    const stored = coarsenPopulation(participants.map(attributesOf), coarseningGroupSize(5));
+    const definition = (await owner.query(`SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`, [campaignId]))[0]
+      .definition as { pages: { elements: { type: string; name: string }[] }[] };
+    const ratings = definition.pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
+    const answering = participants.filter((_, i) => i % 8 !== 0);
+    const rows = answering.map((p, i) => {
+      const attributes = stored.get(attributesKey(attributesOf(p)))!;
+      const answers = Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 7 + j * 3 + (p.gender === 'f' ? 2 : 0)) % 5)]));
+      return { answers, ...attributes };
+    });
+    await owner.query(
+      `INSERT INTO responses.response (campaign_id, answers, gender, age_band, experience_band, court_level, region_code)
+       SELECT $1, * FROM unnest($2::jsonb[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+      [
+        campaignId,
+        rows.map((r) => JSON.stringify(r.answers)),
+        rows.map((r) => r.gender),
+        rows.map((r) => r.ageBand),
+        rows.map((r) => r.experienceBand),
+        rows.map((r) => r.courtLevel),
+        rows.map((r) => r.regionCode),
+      ],
+    );
+    await owner.query(`UPDATE campaigns.participant SET responded = true WHERE id = ANY($1::uuid[])`, [answering.map((p) => p.id)]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('refuses results of an open campaign (attack test 1)', async () => {
+    const latest = await hr.get(`/api/campaigns/${campaignId}/results`);
+    expect(latest.status).toBe(409);
+    expect(latest.body.code).toBe('aggregation.results-locked');
+    expect((await hr.get(`/api/campaigns/${campaignId}/results/table?table=gender`)).status).toBe(409);
+    expect((await hr.post(`/api/campaigns/${campaignId}/results/releases`)).status).toBe(409);
+  });
+
+  it('resumes an aggregation whose worker was killed and stores what a clean run computes', async () => {
+    expect((await hr.post(`/api/campaigns/${campaignId}/close`)).status).toBe(200);
+    const running = await eventually(
+      'the aggregation job to be under way',
+      async () => {
+        const status = (await hr.get(`/api/campaigns/${campaignId}/results/status`)).body;
+        expect(status.releases).toEqual([]);
+        return status.pending?.state === 'active' && (status.pending.progress?.done ?? 0) >= 2 && status.pending;
+      },
+      120_000,
+      50,
+    );
+    expect(running.progress.done).toBeLessThan(running.progress.total);
+    await platform.restartWorker();
+
+    const status = await eventually(
+      'the release after the restart',
+      async () => {
+        const body = (await hr.get(`/api/campaigns/${campaignId}/results/status`)).body;
+        return body.releases.length > 0 && body;
+      },
+      180_000,
+      500,
+    );
+    expect(status.releases.map((r: { release: number }) => r.release)).toEqual([1]);
+
+    const first = await hr.get(`/api/campaigns/${campaignId}/results`);
+    const second = await hr.get(`/api/campaigns/${campaignId}/results`);
+    expect(first.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(first.headers.get('x-results-sha256')).toBe(status.releases[0].sha256);
+
+    const verify = runApp('cli', platform.db.env, ['results:verify', campaignId]);
+    const code = await verify.exited;
+    if (code !== 0) console.log(verify.output());
+    expect(code).toBe(0);
+    expect(JSON.parse(verify.output().trim().split('\n').pop()!)).toMatchObject({ stored: status.releases[0].sha256, identical: true });
+  }, 400_000);
+
+  it('answers catalogue tables only (attack test 2), and refuses answers after close', async () => {
+    const table = await hr.get(`/api/campaigns/${campaignId}/results/table?table=gender.region&cell=${encodeURIComponent('gender=f|region=almaty')}`);
+    expect(table.status).toBe(200);
+    expect(table.body.respondents.map((c: { key: string }) => c.key)).toEqual(['gender=f|region=almaty']);
+    for (const query of ['table=gender.age-band.region', 'table=region&court=x', `table=region&cell=${encodeURIComponent('region!=abai')}`, 'table=region&except=abai', 'court=x']) {
+      const refused = await hr.get(`/api/campaigns/${campaignId}/results/table?${query}`);
+      expect({ query, status: refused.status }).toEqual({ query, status: 403 });
+      expect(refused.body.code).toMatch(/^aggregation\.(table-not-in-catalogue|filter-not-allowed|negation-not-allowed)$/);
+    }
+    const late = await respondOverHttp(participants[0].id);
+    expect(late.status).toBeGreaterThanOrEqual(400);
+  });
+});
