@@ -11,6 +11,7 @@ import { createIntegrationModule, createTestDatabase, TestDatabase } from '@app/
 import { AggregationModule } from './aggregation.module';
 import { AggregationService } from './aggregation.service';
 import { ResultsService } from './results.service';
+import { PeerReviewSnapshot } from './snapshot/peer-review-snapshot';
 import { SurveySnapshot } from './snapshot/survey-snapshot';
 
 /** A staff survey answered through the real answering service, closed, finalised and aggregated on Postgres. */
@@ -162,5 +163,85 @@ describe('protected aggregation of a finalised campaign', () => {
       await expect(results.publish(hr, campaignId)).resolves.toMatchObject({ status: 'published' });
       await expect(results.publish(hr, campaignId)).rejects.toMatchObject({ code: 'campaigns.wrong-status' });
     });
+  });
+});
+
+/** A peer-review round answered through the answering service: per-judge results only where the rules allow. */
+describe('protected aggregation of a peer-review round', () => {
+  let db: TestDatabase;
+  let module: TestingModule;
+  let owner: DataSource;
+  let campaignId: string;
+  const commission = { userId: randomUUID(), login: 'commission', role: Role.Commission };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule, ResponsesModule, AggregationModule] });
+    owner = await db.owner();
+    await module.get(RegisterImportService).loadSynthetic({ seed: 9, scale: 0.3, referenceDate: '2026-11-01' });
+    const instruments = module.get(InstrumentService);
+    await instruments.seedBuiltins();
+    const version = (await instruments.list()).find((i) => i.kind === 'peer-review')!.latestVersion!;
+    const ratings = reportingSchema((await instruments.versionById(version.id)).definition).filter((q) => q.answerKind === 'scale');
+    const campaigns = module.get(CampaignService);
+    const campaign = await campaigns.create(commission, 'peer-review', {
+      title: { kk: 'П', ru: 'П', en: 'P' },
+      instrumentVersionId: version.id,
+      deadline: new Date(Date.now() + 5 * 24 * 3600_000),
+      population: { courtLevels: ['district'] },
+    });
+    await campaigns.launch(commission, campaign.id);
+    campaignId = campaign.id;
+
+    const answering = module.get(AnsweringService);
+    const reviewers: { id: string; reviewees: string[] }[] = await owner.query(
+      `SELECT reviewer_participant_id AS id, array_agg(reviewee_judge_id::text ORDER BY reviewee_judge_id) AS reviewees
+       FROM campaigns.peer_assignment WHERE campaign_id = $1 GROUP BY reviewer_participant_id ORDER BY reviewer_participant_id`,
+      [campaignId],
+    );
+    for (const [index, reviewer] of reviewers.entries()) {
+      if (index % 10 === 9) continue;
+      const token = newInvitationToken();
+      await owner.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
+        invitationTokenHmac(db.config.TOKEN_HMAC_SECRET, token),
+        reviewer.id,
+      ]);
+      const { cookieValue } = await answering.exchange(token);
+      const reviews = reviewer.reviewees.map((key, k) => ({ key, answers: Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((index + k * 2 + j) % 5)])) }));
+      await answering.submit(cookieValue, { submissionId: randomUUID(), reviews });
+    }
+    await campaigns.close(commission, campaignId);
+    await answering.finalize(campaignId);
+    await module.get(AggregationService).aggregate(campaignId, 1);
+  }, 240_000);
+
+  afterAll(async () => {
+    await module?.close();
+    await db?.drop();
+  });
+
+  it('shows a judge results only with at least the peer threshold of reviewers', async () => {
+    const [{ content }] = await owner.query(`SELECT content FROM aggregation.snapshot WHERE campaign_id = $1 AND release = 1`, [campaignId]);
+    const snapshot = JSON.parse(content) as PeerReviewSnapshot;
+    const counts: { judge: string; n: number }[] = await owner.query(
+      `SELECT reviewee_judge_id AS judge, count(*)::int AS n FROM responses.response WHERE campaign_id = $1 GROUP BY reviewee_judge_id`,
+      [campaignId],
+    );
+    expect(snapshot.summary.judgesWithResults).toBeGreaterThan(0);
+    for (const judge of snapshot.judges) {
+      const reviews = counts.find((c) => c.judge === judge.judgeId)?.n ?? 0;
+      for (const competency of judge.competencies) {
+        if (competency.n !== null) expect(competency.n).toBeGreaterThanOrEqual(5);
+        if (competency.n !== null) expect(competency.n).toBeLessThanOrEqual(reviews);
+        if (competency.distribution) expect(competency.distribution.reduce((s, p) => s + p.count, 0)).toBe(competency.n);
+      }
+    }
+  });
+
+  it('gives the Commission the round summary without any judge’s results', async () => {
+    const document = await module.get(ResultsService).results(commission, campaignId);
+    const summary = JSON.parse(document.content);
+    expect(summary.judges).toBeUndefined();
+    expect(summary.summary.judgesWithResults).toBeGreaterThan(0);
   });
 });
