@@ -29,8 +29,8 @@ describe('protected aggregation of a finalised campaign', () => {
   function answersFor(gender: string, person: number): Record<string, number> {
     return Object.fromEntries(
       scaleQuestions.map((q, i) => {
-        const base = gender === 'f' ? 4 : 3;
-        return [q.name, Math.min(5, Math.max(1, base + ((person * 7 + i * 3) % 3) - 1))];
+        const spread = 1 + ((person * 7 + i * 3) % 5);
+        return [q.name, gender === 'f' ? Math.min(5, spread + 1) : spread];
       }),
     );
   }
@@ -41,7 +41,7 @@ describe('protected aggregation of a finalised campaign', () => {
     owner = await db.owner();
     aggregation = module.get(AggregationService);
     results = module.get(ResultsService);
-    await module.get(RegisterImportService).loadSynthetic({ seed: 5, scale: 0.2, referenceDate: '2026-11-01' });
+    await module.get(RegisterImportService).loadSynthetic({ seed: 5, scale: 0.5, referenceDate: '2026-11-01' });
     const instruments = module.get(InstrumentService);
     await instruments.seedBuiltins();
     const version = (await instruments.list()).find((i) => i.kind === 'staff-survey')!.latestVersion!;
@@ -52,7 +52,11 @@ describe('protected aggregation of a finalised campaign', () => {
     campaignId = campaign.id;
 
     const answering = module.get(AnsweringService);
-    const participants: { id: string; gender: string }[] = await owner.query(`SELECT id, gender FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
+    // Ordered by attributes, not by (random) id, so every run answers the same way.
+    const participants: { id: string; gender: string }[] = await owner.query(
+      `SELECT id, gender FROM campaigns.participant WHERE campaign_id = $1 ORDER BY gender, region_code, age_band, experience_band, court_level NULLS FIRST`,
+      [campaignId],
+    );
     for (const [index, participant] of participants.entries()) {
       if (index % 5 === 4) continue; // about 80% answer
       const token = newInvitationToken();
@@ -236,6 +240,19 @@ describe('protected aggregation of a peer-review round', () => {
         if (competency.distribution) expect(competency.distribution.reduce((s, p) => s + p.count, 0)).toBe(competency.n);
       }
     }
+  });
+
+  it('publishes the national rater-gender × judge-gender diagnostic from a tally, never from a stored reviewer attribute', async () => {
+    const [{ content }] = await owner.query(`SELECT content FROM aggregation.snapshot WHERE campaign_id = $1 AND release = 1`, [campaignId]);
+    const { raterDiagnostic } = JSON.parse(content) as PeerReviewSnapshot;
+    const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM responses.response WHERE campaign_id = $1`, [campaignId]);
+    expect(raterDiagnostic.reviews.find((c) => c.key === 'national')!.value).toMatchObject({ respondents: n });
+    expect(raterDiagnostic.reviews.map((c) => c.key)).toContain('rater-gender=m|judge-gender=f');
+    expect(raterDiagnostic.competencies.length).toBeGreaterThan(0);
+    const columns: { column_name: string }[] = await owner.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'responses' AND table_name = 'response'`);
+    expect(columns.map((c) => c.column_name)).not.toContain('rater_gender');
+    const [{ buffered }] = await owner.query(`SELECT count(*)::int AS buffered FROM responses.mix_buffer WHERE campaign_id = $1`, [campaignId]);
+    expect(buffered).toBe(0);
   });
 
   it('gives the Commission the round summary without any judge’s results', async () => {

@@ -89,7 +89,7 @@ export type { PublishedGap, ReleaseSuppressions, SnapshotProgress, SurveyQuestio
 export { buildSurveySnapshot, dimensionsOf, GAP_ALPHA, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
 export type { StoredAttributes, SurveyGroups, SurveyMicrocells } from './snapshot/survey-input';
 export { isHiddenCell, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './snapshot/survey-input';
-export type { PeerReviewSnapshot, PeerReviewSnapshotInput } from './snapshot/peer-review-snapshot';
+export type { DiagnosticSuppressions, PeerReviewSnapshot, PeerReviewSnapshotInput, RaterDiagnostic } from './snapshot/peer-review-snapshot';
 export { buildPeerReviewSnapshot, PEER_REVIEW_SNAPSHOT_FORMAT } from './snapshot/peer-review-snapshot';
 
 export { AGGREGATION_ENTITIES, AggregationModule } from './aggregation.module';

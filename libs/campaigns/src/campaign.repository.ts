@@ -71,6 +71,23 @@ export class CampaignRepository {
     return rows.map((row: { judge_id: string; court_level: string }) => ({ judgeId: row.judge_id, courtLevel: row.court_level }));
   }
 
+  /** Peer-review assignments counted by reviewer gender and judge gender: the public bound of the rater diagnostic. */
+  async assignmentsByGender(campaignId: string): Promise<{ raterGender: string; judgeGender: string; assignments: number }[]> {
+    const rows = await this.db.query(
+      `SELECT r.gender AS rater_gender, j.gender AS judge_gender, count(*)::int AS assignments
+       FROM campaigns.peer_assignment a
+       JOIN campaigns.participant r ON r.id = a.reviewer_participant_id
+       JOIN campaigns.participant j ON j.campaign_id = a.campaign_id AND j.person_id = a.reviewee_judge_id
+       WHERE a.campaign_id = $1 GROUP BY r.gender, j.gender ORDER BY 1, 2`,
+      [campaignId],
+    );
+    return rows.map((row: { rater_gender: string; judge_gender: string; assignments: number }) => ({
+      raterGender: row.rater_gender,
+      judgeGender: row.judge_gender,
+      assignments: row.assignments,
+    }));
+  }
+
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction('READ COMMITTED', work);
   }

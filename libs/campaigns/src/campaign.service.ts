@@ -236,6 +236,11 @@ export class CampaignService {
     return this.campaigns.reviewees(campaignId);
   }
 
+  /** Peer-review assignments by reviewer and judge gender, for the rater diagnostic. */
+  assignmentsByGender(campaignId: string): Promise<{ raterGender: string; judgeGender: string; assignments: number }[]> {
+    return this.campaigns.assignmentsByGender(campaignId);
+  }
+
   /** Closed or published campaigns, for the jobs that follow closing. */
   closedCampaignIds(): Promise<string[]> {
     return this.campaigns.closedCampaignIds();

@@ -15,6 +15,14 @@ export interface InvitedParticipant {
 export interface StoredAnswer extends ReportingAttributes {
   answers: Record<string, unknown>;
   revieweeJudgeId: string | null;
+  /** Peer reviews only: the reviewer's gender, kept in the mix buffer until the national tally at close. */
+  raterGender: string | null;
+}
+
+/** What the rater-gender tally needs of a peer-review instrument: each rating's competency and scoring. */
+export interface CompetencyItems {
+  items: { name: string; competency: string; reverse: boolean }[];
+  scale: { min: number; max: number };
 }
 
 export type ClaimOutcome = 'claimed' | 'responded' | 'claimed-by-another';
@@ -108,8 +116,8 @@ export class AnsweringRepository {
       );
       if (inserted.length === 0) return false;
       await tx.query(
-        `INSERT INTO responses.mix_buffer (${ANSWER_COLUMNS})
-         SELECT $1, * FROM unnest($2::jsonb[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[])`,
+        `INSERT INTO responses.mix_buffer (${ANSWER_COLUMNS}, rater_gender)
+         SELECT $1, * FROM unnest($2::jsonb[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::text[])`,
         [
           campaignId,
           answers.map((a) => JSON.stringify(a.answers)),
@@ -119,6 +127,7 @@ export class AnsweringRepository {
           answers.map((a) => a.courtLevel),
           answers.map((a) => a.regionCode),
           answers.map((a) => a.revieweeJudgeId),
+          answers.map((a) => a.raterGender),
         ],
       );
       return true;
@@ -144,11 +153,12 @@ export class AnsweringRepository {
   }
 
   /** Moves all of the campaign's buffered answers into the response store in CSPRNG-shuffled order. */
-  async flush(campaignId: string): Promise<number> {
+  async flush(campaignId: string, competencies: CompetencyItems | null): Promise<number> {
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flush:' || $1, 0))`, [campaignId]);
       const [{ waiting }] = await tx.query(`SELECT count(*)::int AS waiting FROM responses.mix_buffer WHERE campaign_id = $1`, [campaignId]);
       if (waiting === 0) return 0;
+      if (competencies) await this.tallyRaterGender(tx, campaignId, competencies);
       await tx.query(
         `WITH moved AS (DELETE FROM responses.mix_buffer WHERE campaign_id = $1 RETURNING ${ANSWER_COLUMNS})
          INSERT INTO responses.response (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM moved ORDER BY gen_random_uuid()`,
@@ -163,8 +173,8 @@ export class AnsweringRepository {
    * with fresh ids (one transaction, so every row carries the same transaction id), and drop
    * the receipts and any claims left by abandoned submissions.
    */
-  async finalize(campaignId: string): Promise<number> {
-    await this.flush(campaignId);
+  async finalize(campaignId: string, competencies: CompetencyItems | null): Promise<number> {
+    await this.flush(campaignId, competencies);
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flush:' || $1, 0))`, [campaignId]);
       const rows = await tx.query(
@@ -184,6 +194,37 @@ export class AnsweringRepository {
       );
       return rows.length - removed.length;
     });
+  }
+
+  /**
+   * The national rater-gender × judge-gender tally of peer reviews (ANONYMITY.md E: the only
+   * reviewer attribute, for a national diagnostic only). Counted from the buffer in the
+   * flush's transaction, per competency and nearest scale point of the review's competency
+   * score (0: competency skipped); the reviewer's gender then stays behind when the reviews
+   * move to the response store. Judges under the peer threshold are left out, as their
+   * reviews are dropped.
+   */
+  private async tallyRaterGender(tx: EntityManager, campaignId: string, { items, scale }: CompetencyItems): Promise<void> {
+    await tx.query(
+      `INSERT INTO responses.peer_rating_tally (campaign_id, rater_gender, judge_gender, competency, point, count)
+       SELECT $1, b.rater_gender, p.gender, s.competency, s.point, count(*)::int
+       FROM responses.mix_buffer b
+       JOIN campaigns.participant p ON p.campaign_id = b.campaign_id AND p.person_id = b.reviewee_judge_id
+       CROSS JOIN LATERAL (
+         SELECT i.competency,
+                CASE WHEN count(a.value) = 0 THEN 0
+                     ELSE least($6::int, greatest($5::int, floor((2 * sum(CASE WHEN i.reverse THEN $5::int + $6::int - a.value ELSE a.value END) + count(a.value)) / (2 * count(a.value)))))::int
+                END AS point
+         FROM unnest($2::text[], $3::text[], $4::boolean[]) AS i(name, competency, reverse)
+         CROSS JOIN LATERAL (SELECT (b.answers ->> i.name)::numeric AS value) a
+         GROUP BY i.competency) s
+       WHERE b.campaign_id = $1 AND b.rater_gender IS NOT NULL
+         AND b.reviewee_judge_id IN (SELECT reviewee_judge_id FROM responses.mix_buffer WHERE campaign_id = $1 GROUP BY reviewee_judge_id
+                                     HAVING count(*) >= (SELECT (thresholds->>'peer')::int FROM campaigns.campaign WHERE id = $1))
+       GROUP BY b.rater_gender, p.gender, s.competency, s.point
+       ON CONFLICT (campaign_id, rater_gender, judge_gender, competency, point) DO UPDATE SET count = responses.peer_rating_tally.count + EXCLUDED.count`,
+      [campaignId, items.map((i) => i.name), items.map((i) => i.competency), items.map((i) => i.reverse), scale.min, scale.max],
+    );
   }
 
   /** Closed campaigns whose finalisation has not run to the end: answers still buffered or receipts left. */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AnonymityThresholds, AppConfig, ErrorKind, isDatabaseConnectionError, JobName, JobQueueService, LocalizedText } from '@app/core';
 import { invitationTokenHmac } from '@app/campaigns';
 import { answerValidator, AnswerCheck, InstrumentService } from '@app/instruments';
-import { AnsweringRepository, InvitedParticipant, StoredAnswer } from './answering.repository';
+import { AnsweringRepository, CompetencyItems, InvitedParticipant, StoredAnswer } from './answering.repository';
 import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from './coarsening';
 import { RespondentSessions } from './respondent-sessions';
 import { ResponsesError, ResponsesErrorCode } from './responses.errors';
@@ -115,10 +115,22 @@ export class AnsweringService {
 
   /** At close: everything buffered goes in, the store is rewritten in random order, receipts and claims go. */
   async finalize(campaignId: string): Promise<number> {
-    const stored = await this.answering.finalize(campaignId);
+    const stored = await this.answering.finalize(campaignId, await this.competencyItems(campaignId));
     await this.answering.clearClaims(campaignId);
     this.coarsening.delete(campaignId);
     return stored;
+  }
+
+  /** For a peer-review round, what the rater-gender tally needs of its instrument; null otherwise. */
+  private async competencyItems(campaignId: string): Promise<CompetencyItems | null> {
+    const campaign = await this.campaign(campaignId);
+    if (campaign.kind !== 'peer-review') return null;
+    const ratings = (await this.instruments.reportingSchemaOf(campaign.instrumentVersionId)).filter((q) => q.answerKind === 'scale' && q.scale);
+    if (ratings.length === 0) return null;
+    return {
+      items: ratings.map((q) => ({ name: q.name, competency: q.dimension, reverse: q.reverse })),
+      scale: { min: ratings[0].scale!.min, max: ratings[0].scale!.max },
+    };
   }
 
   private async rows(participant: InvitedParticipant, campaign: CampaignFacts, submission: Submission): Promise<StoredAnswer[]> {
@@ -134,14 +146,16 @@ export class AnsweringService {
       if (new Set(reviews.map((r) => r?.key)).size !== reviews.length) problems.push({ field: 'reviews', reason: 'reviews a colleague twice' });
       if (problems.length > 0) throw this.invalid(problems);
       reviews.forEach((review) => assertWellFormed(review.answers));
-      // Reviews carry no reviewer attribute: only whom they are about.
-      return reviews.map((review) => ({ answers: validate(review.answers).answers, revieweeJudgeId: review.key, ...NO_ATTRIBUTES }));
+      // Stored reviews carry no reviewer attribute, only whom they are about. The reviewer's
+      // gender waits in the mix buffer for the national tally at close (see finalize).
+      const { gender } = await this.answering.participantAttributes(participant.participantId);
+      return reviews.map((review) => ({ answers: validate(review.answers).answers, revieweeJudgeId: review.key, raterGender: gender, ...NO_ATTRIBUTES }));
     }
     const check = validate('answers' in submission ? submission.answers : undefined);
     if (check.problems.length > 0) throw this.invalid(check.problems);
     assertWellFormed(check.answers);
     const attributes = (await this.coarsened(campaign)).get(attributesKey(await this.answering.participantAttributes(participant.participantId)))!;
-    return [{ answers: check.answers, revieweeJudgeId: null, ...attributes }];
+    return [{ answers: check.answers, revieweeJudgeId: null, raterGender: null, ...attributes }];
   }
 
   private async coarsened(campaign: CampaignFacts): Promise<Map<string, ReportingAttributes>> {

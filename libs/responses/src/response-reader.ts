@@ -44,6 +44,15 @@ export interface DimensionScoreCount {
   count: number;
 }
 
+/** Reviews counted nationally by reviewer and judge gender, competency and score point (0: skipped). */
+export interface RaterTallyCount {
+  raterGender: string;
+  judgeGender: string;
+  competency: string;
+  point: number;
+  count: number;
+}
+
 const ATTRIBUTE_COLUMNS = 'r.gender, r.age_band, r.experience_band, r.court_level, r.region_code';
 
 function attributesOf(row: Record<string, unknown>): ReportingAttributes {
@@ -145,6 +154,21 @@ export class ResponseReader {
       dimension: row.dimension as string,
       sum: Number(row.sum),
       answered: row.answered as number,
+      count: row.count as number,
+    }));
+  }
+
+  async raterTally(campaignId: string): Promise<RaterTallyCount[]> {
+    const rows = await this.db.query(
+      `SELECT rater_gender, judge_gender, competency, point, count FROM responses.peer_rating_tally WHERE campaign_id = $1
+       ORDER BY rater_gender, judge_gender, competency, point`,
+      [campaignId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      raterGender: row.rater_gender as string,
+      judgeGender: row.judge_gender as string,
+      competency: row.competency as string,
+      point: row.point as number,
       count: row.count as number,
     }));
   }
