@@ -8,6 +8,7 @@ import { AuthGuardModule, AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
 import { InstrumentsModule } from '@app/instruments';
 import { RegistryModule } from '@app/registry';
+import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { AuthController } from './controllers/auth.controller';
 import { HealthController } from './controllers/health.controller';
@@ -18,6 +19,7 @@ import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
 import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
+import { ReportsController } from './reports/reports.controller';
 import { ResultsController } from './results/results.controller';
 import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
 
@@ -50,8 +52,9 @@ import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
     CampaignsModule,
     ResponsesModule,
     AggregationModule,
+    ReportsModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController, ReportsController],
 })
 export class ApiModule {}

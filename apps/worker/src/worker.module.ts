@@ -3,11 +3,13 @@ import { ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, L
 import { AggregationModule } from '@app/aggregation';
 import { AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
+import { ReportsModule } from '@app/reports';
 import { ResponsesModule } from '@app/responses';
 import { CampaignsProcessor } from './processors/campaigns.processor';
 import { MailProcessor } from './processors/mail.processor';
 import { AggregationProcessor } from './processors/aggregation.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { ReportsProcessor } from './processors/reports.processor';
 import { ResponsesProcessor } from './processors/responses.processor';
 
 const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
@@ -26,8 +28,9 @@ const RECONCILE_EVERY_MS = 5 * 60_000;
     CampaignsModule,
     ResponsesModule,
     AggregationModule,
+    ReportsModule,
   ],
-  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor, ResponsesProcessor, AggregationProcessor],
+  providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor, ResponsesProcessor, AggregationProcessor, ReportsProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly jobs: JobQueueService) {}

@@ -1,35 +1,17 @@
-import { Injectable } from "@nestjs/common";
-import canonicalize from "canonicalize";
-import { JobName, JobQueueService } from "@app/core";
-import { CampaignEntity, CampaignService } from "@app/campaigns";
-import { InstrumentService } from "@app/instruments";
-import {
-  COURT_LEVELS,
-  GENDERS,
-  REGIONS,
-  RegistryRepository,
-} from "@app/registry";
-import { ReportingAttributes, ResponseReader } from "@app/responses";
-import { AggregationError, AggregationErrorCode } from "./aggregation.errors";
-import { loadAuditSolver } from "./core/audit";
-import { Breakdown } from "./core/catalogue";
-import {
-  buildPeerReviewSnapshot,
-  DiagnosticSuppressions,
-} from "./snapshot/peer-review-snapshot";
-import {
-  StoredAttributes,
-  surveyCatalogue,
-  surveyMicrocells,
-} from "./snapshot/survey-input";
-import {
-  buildSurveySnapshot,
-  dimensionsOf,
-  ReleaseSuppressions,
-  SnapshotProgress,
-  SurveyQuestion,
-} from "./snapshot/survey-snapshot";
-import { sha256Of, SnapshotRepository } from "./snapshot.repository";
+import { Injectable } from '@nestjs/common';
+import canonicalize from 'canonicalize';
+import { JobName, JobQueueService } from '@app/core';
+import { CampaignEntity, CampaignService } from '@app/campaigns';
+import { InstrumentService } from '@app/instruments';
+import { COURT_LEVELS, GENDERS, REGIONS, RegistryRepository } from '@app/registry';
+import { ReportingAttributes, ResponseReader } from '@app/responses';
+import { AggregationError, AggregationErrorCode } from './aggregation.errors';
+import { loadAuditSolver } from './core/audit';
+import { Breakdown } from './core/catalogue';
+import { buildPeerReviewSnapshot, DiagnosticSuppressions } from './snapshot/peer-review-snapshot';
+import { StoredAttributes, surveyCatalogue, surveyMicrocells } from './snapshot/survey-input';
+import { buildSurveySnapshot, dimensionsOf, ReleaseSuppressions, SnapshotProgress, SurveyQuestion } from './snapshot/survey-snapshot';
+import { sha256Of, SnapshotRepository, StoredSnapshot } from './snapshot.repository';
 
 function byBreakdown(attributes: ReportingAttributes): StoredAttributes {
   return {
@@ -59,32 +41,22 @@ export class AggregationService {
   ) {}
 
   /** Computes and stores one release, unless it is stored already. */
-  async aggregate(
-    campaignId: string,
-    release: number,
-    progress?: (p: SnapshotProgress) => void | Promise<void>,
-  ): Promise<{ sha256: string; created: boolean }> {
+  async aggregate(campaignId: string, release: number, progress?: (p: SnapshotProgress) => void | Promise<void>): Promise<{ sha256: string; created: boolean }> {
     const stored = await this.snapshots.header(campaignId, release);
     if (stored) return { sha256: stored.sha256, created: false };
-    return this.snapshots.store(
-      campaignId,
-      release,
-      await this.compute(campaignId, release, progress),
-    );
+    return this.snapshots.store(campaignId, release, await this.compute(campaignId, release, progress));
+  }
+
+  /** A stored release (the latest by default), for the system's own jobs such as exports. */
+  async stored(campaignId: string, release?: number): Promise<StoredSnapshot | null> {
+    const wanted = release ?? (await this.snapshots.headers(campaignId)).at(-1)?.release;
+    return wanted === undefined ? null : this.snapshots.find(campaignId, wanted);
   }
 
   /** Recomputes a stored release and says whether the bytes are the same (they always must be). */
-  async verify(
-    campaignId: string,
-    release: number,
-  ): Promise<{ stored: string; recomputed: string; identical: boolean }> {
+  async verify(campaignId: string, release: number): Promise<{ stored: string; recomputed: string; identical: boolean }> {
     const header = await this.snapshots.header(campaignId, release);
-    if (!header)
-      throw new AggregationError(
-        AggregationErrorCode.UnknownRelease,
-        `no release ${release}`,
-        { release },
-      );
+    if (!header) throw new AggregationError(AggregationErrorCode.UnknownRelease, `no release ${release}`, { release });
     const recomputed = sha256Of(await this.compute(campaignId, release));
     return {
       stored: header.sha256,
@@ -96,9 +68,7 @@ export class AggregationService {
   /** Queues release 1 of every finalised campaign that has none (a lost job, or Redis lost at the wrong moment). */
   async reconcile(): Promise<number> {
     let queued = 0;
-    for (const campaignId of await this.snapshots.withoutSnapshot(
-      await this.campaigns.closedCampaignIds(),
-    )) {
+    for (const campaignId of await this.snapshots.withoutSnapshot(await this.campaigns.closedCampaignIds())) {
       if (!(await this.reader.finalized(campaignId))) continue;
       await this.jobs.enqueue(JobName.AggregateCampaign, {
         campaignId,
@@ -110,46 +80,16 @@ export class AggregationService {
   }
 
   /** The canonical JSON of one release (RFC 8785: sorted keys, shortest numbers). */
-  async compute(
-    campaignId: string,
-    release: number,
-    progress?: (p: SnapshotProgress) => void | Promise<void>,
-  ): Promise<string> {
+  async compute(campaignId: string, release: number, progress?: (p: SnapshotProgress) => void | Promise<void>): Promise<string> {
     const campaign = await this.campaigns.find(campaignId);
-    if (!campaign)
-      throw new AggregationError(
-        AggregationErrorCode.InconsistentInput,
-        `no campaign ${campaignId}`,
-        { reason: "no such campaign" },
-      );
+    if (!campaign) throw new AggregationError(AggregationErrorCode.InconsistentInput, `no campaign ${campaignId}`, { reason: 'no such campaign' });
     if (!(await this.reader.finalized(campaignId))) {
-      throw new AggregationError(
-        AggregationErrorCode.ResultsLocked,
-        `campaign ${campaignId} is not closed and finalised`,
-        { status: campaign.status },
-      );
+      throw new AggregationError(AggregationErrorCode.ResultsLocked, `campaign ${campaignId} is not closed and finalised`, { status: campaign.status });
     }
     const snapshot =
-      campaign.kind === "peer-review"
-        ? await this.peerReview(
-            campaign,
-            release,
-            await this.previousSuppressions<DiagnosticSuppressions>(
-              campaignId,
-              release,
-              (s) => s.raterDiagnostic?.suppressed,
-            ),
-          )
-        : await this.survey(
-            campaign,
-            release,
-            await this.previousSuppressions<ReleaseSuppressions>(
-              campaignId,
-              release,
-              (s) => s.suppressed,
-            ),
-            progress,
-          );
+      campaign.kind === 'peer-review'
+        ? await this.peerReview(campaign, release, await this.previousSuppressions<DiagnosticSuppressions>(campaignId, release, (s) => s.raterDiagnostic?.suppressed))
+        : await this.survey(campaign, release, await this.previousSuppressions<ReleaseSuppressions>(campaignId, release, (s) => s.suppressed), progress);
     return canonicalize(snapshot)!;
   }
 
@@ -157,29 +97,17 @@ export class AggregationService {
   private async previousSuppressions<T>(
     campaignId: string,
     release: number,
-    pick: (snapshot: {
-      suppressed?: T;
-      raterDiagnostic?: { suppressed: T };
-    }) => T | undefined,
+    pick: (snapshot: { suppressed?: T; raterDiagnostic?: { suppressed: T } }) => T | undefined,
   ): Promise<T | null> {
     if (release === 1) return null;
     const earlier = await this.snapshots.find(campaignId, release - 1);
-    if (!earlier)
-      throw new AggregationError(
-        AggregationErrorCode.UnknownRelease,
-        `release ${release} needs release ${release - 1}`,
-        { release: release - 1 },
-      );
+    if (!earlier) throw new AggregationError(AggregationErrorCode.UnknownRelease, `release ${release} needs release ${release - 1}`, { release: release - 1 });
     return pick(JSON.parse(earlier.content)) ?? null;
   }
 
-  private async scaleQuestions(
-    campaign: CampaignEntity,
-  ): Promise<SurveyQuestion[]> {
-    return (
-      await this.instruments.reportingSchemaOf(campaign.instrumentVersionId)
-    )
-      .filter((q) => q.answerKind === "scale" && q.scale)
+  private async scaleQuestions(campaign: CampaignEntity): Promise<SurveyQuestion[]> {
+    return (await this.instruments.reportingSchemaOf(campaign.instrumentVersionId))
+      .filter((q) => q.answerKind === 'scale' && q.scale)
       .map((q) => ({
         name: q.name,
         dimension: q.dimension,
@@ -197,39 +125,22 @@ export class AggregationService {
     }));
   }
 
-  private async survey(
-    campaign: CampaignEntity,
-    release: number,
-    previous: ReleaseSuppressions | null,
-    progress?: (p: SnapshotProgress) => void | Promise<void>,
-  ) {
+  private async survey(campaign: CampaignEntity, release: number, previous: ReleaseSuppressions | null, progress?: (p: SnapshotProgress) => void | Promise<void>) {
     const questions = await this.scaleQuestions(campaign);
     const [population, respondents, answers, scores] = [
-      await this.reader.populationGroups(
-        campaign.id,
-        campaign.thresholds.count,
-      ),
+      await this.reader.populationGroups(campaign.id, campaign.thresholds.count),
       await this.reader.respondentGroups(campaign.id),
       await this.reader.scaleAnswerCounts(
         campaign.id,
         questions.map((q) => q.name),
       ),
-      await this.reader.dimensionScoreCounts(
-        campaign.id,
-        this.scoredItems(questions),
-      ),
+      await this.reader.dimensionScoreCounts(campaign.id, this.scoredItems(questions)),
     ];
-    const bands = async (kind: "age" | "experience", version: number) =>
-      ((await this.registry.bandDefinition(kind, version))?.bands ?? []).map(
-        (b) => b.code,
-      );
+    const bands = async (kind: 'age' | 'experience', version: number) => ((await this.registry.bandDefinition(kind, version))?.bands ?? []).map((b) => b.code);
     const known: Record<string, readonly string[]> = {
       [Breakdown.Gender]: GENDERS.codes,
-      [Breakdown.AgeBand]: await bands("age", campaign.ageBandVersion),
-      [Breakdown.ExperienceBand]: await bands(
-        "experience",
-        campaign.experienceBandVersion,
-      ),
+      [Breakdown.AgeBand]: await bands('age', campaign.ageBandVersion),
+      [Breakdown.ExperienceBand]: await bands('experience', campaign.experienceBandVersion),
       [Breakdown.CourtLevel]: COURT_LEVELS.codes,
       [Breakdown.Region]: REGIONS.map((r) => r.code),
     };
@@ -237,11 +148,7 @@ export class AggregationService {
       attributes: byBreakdown(g.attributes),
       population: g.population,
     }));
-    const catalogue = surveyCatalogue(
-      campaign.catalogue ?? [[]],
-      known,
-      populationByBreakdown,
-    );
+    const catalogue = surveyCatalogue(campaign.catalogue ?? [[]], known, populationByBreakdown);
     const microcells = surveyMicrocells(
       catalogue,
       {
@@ -275,24 +182,12 @@ export class AggregationService {
     );
   }
 
-  private async peerReview(
-    campaign: CampaignEntity,
-    release: number,
-    previous: DiagnosticSuppressions | null,
-  ) {
+  private async peerReview(campaign: CampaignEntity, release: number, previous: DiagnosticSuppressions | null) {
     const questions = await this.scaleQuestions(campaign);
     const dimensions = dimensionsOf(questions);
     const scale = dimensions[0]?.scale ?? { min: 1, max: 5 };
-    if (
-      dimensions.some(
-        (d) => d.scale.min !== scale.min || d.scale.max !== scale.max,
-      )
-    ) {
-      throw new AggregationError(
-        AggregationErrorCode.InconsistentInput,
-        "peer-review competencies on different scales",
-        { reason: "competencies on different scales" },
-      );
+    if (dimensions.some((d) => d.scale.min !== scale.min || d.scale.max !== scale.max)) {
+      throw new AggregationError(AggregationErrorCode.InconsistentInput, 'peer-review competencies on different scales', { reason: 'competencies on different scales' });
     }
     return buildPeerReviewSnapshot(
       {
@@ -301,15 +196,8 @@ export class AggregationService {
         scale,
         competencies: dimensions.map((d) => d.code),
         reviewees: await this.campaigns.reviewees(campaign.id),
-        scores: (
-          await this.reader.dimensionScoreCounts(
-            campaign.id,
-            this.scoredItems(questions),
-          )
-        ).flatMap((s) =>
-          s.revieweeJudgeId
-            ? [{ ...s, revieweeJudgeId: s.revieweeJudgeId }]
-            : [],
+        scores: (await this.reader.dimensionScoreCounts(campaign.id, this.scoredItems(questions))).flatMap((s) =>
+          s.revieweeJudgeId ? [{ ...s, revieweeJudgeId: s.revieweeJudgeId }] : [],
         ),
         assignments: await this.campaigns.assignmentsByGender(campaign.id),
         tally: await this.reader.raterTally(campaign.id),

@@ -97,4 +97,4 @@ export { AggregationService } from './aggregation.service';
 export type { ResultsDocument, ResultsStatus } from './results.service';
 export { ResultsService } from './results.service';
 export { SnapshotEntity } from './entities/snapshot.entity';
-export type { SnapshotHeader } from './snapshot.repository';
+export type { SnapshotHeader, StoredSnapshot } from './snapshot.repository';

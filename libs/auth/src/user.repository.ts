@@ -24,7 +24,7 @@ export class UserRepository {
     return this.users.count();
   }
 
-  insert(user: Pick<UserEntity, 'login' | 'displayName' | 'role' | 'passwordHash' | 'locale'>): Promise<UserEntity> {
+  insert(user: Pick<UserEntity, 'login' | 'displayName' | 'role' | 'passwordHash' | 'locale' | 'judgeId'>): Promise<UserEntity> {
     return this.users.save(this.users.create({ ...user, login: user.login.toLowerCase() }));
   }
 

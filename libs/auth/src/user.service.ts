@@ -15,6 +15,8 @@ export interface NewUser {
   role: Role;
   password: string;
   locale: Locale;
+  /** A judge account's registry judge. */
+  judgeId?: string | null;
 }
 
 export type UserView = Pick<UserEntity, 'id' | 'login' | 'displayName' | 'role' | 'locale' | 'active'>;
@@ -38,6 +40,11 @@ export class UserService {
     return (await this.users.list()).map(view);
   }
 
+  /** The registry judge a judge account belongs to, or null. */
+  async judgeOf(userId: string): Promise<string | null> {
+    return (await this.users.findById(userId))?.judgeId ?? null;
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }
@@ -52,6 +59,7 @@ export class UserService {
       role: user.role,
       locale: user.locale,
       passwordHash: await this.passwords.hash(user.password),
+      judgeId: user.role === Role.Judge ? (user.judgeId ?? null) : null,
     });
     await this.audit.record(actor, { action: AuditAction.UserCreated, targetType: 'user', targetId: created.id, details: { role: user.role } });
     return view(created);

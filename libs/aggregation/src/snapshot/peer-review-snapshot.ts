@@ -1,27 +1,10 @@
-import { Highs } from "highs";
-import { AggregationError, AggregationErrorCode } from "../aggregation.errors";
-import { SuppressedCell } from "../core/complementary";
-import {
-  peerReviewResults,
-  PeerReviewResult,
-  protectRaterDiagnostic,
-  RATER_GENDER,
-  JUDGE_GENDER,
-  raterDiagnosticCatalogue,
-  RaterDiagnosticCell,
-} from "../core/peer-review";
-import {
-  PublishedCell,
-  questionTable,
-  ResponseRate,
-  responseRateTable,
-} from "../core/publication";
-import {
-  dimensionScorePoint,
-  ItemStatistics,
-  LikertScale,
-} from "../core/statistics";
-import { Thresholds } from "../core/suppression";
+import { Highs } from 'highs';
+import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
+import { SuppressedCell } from '../core/complementary';
+import { peerReviewResults, PeerReviewResult, protectRaterDiagnostic, RATER_GENDER, JUDGE_GENDER, raterDiagnosticCatalogue, RaterDiagnosticCell } from '../core/peer-review';
+import { PublishedCell, questionTable, ResponseRate, responseRateTable } from '../core/publication';
+import { dimensionScorePoint, ItemStatistics, LikertScale } from '../core/statistics';
+import { Thresholds } from '../core/suppression';
 
 /**
  * One release of a peer-review round (docs/disclosure-control.md, "Peer review"). Each review's
@@ -29,7 +12,7 @@ import { Thresholds } from "../core/suppression";
  * items mirrored), counted under its nearest scale point; the per-judge rules then decide what
  * each judge may be shown.
  */
-export const PEER_REVIEW_SNAPSHOT_FORMAT = "jqc-peer-review-snapshot/1";
+export const PEER_REVIEW_SNAPSHOT_FORMAT = 'jqc-peer-review-snapshot/1';
 
 export interface PeerReviewSnapshotInput {
   readonly campaign: {
@@ -109,20 +92,11 @@ export interface PeerReviewSnapshot {
 
 const keysOf = (cells: readonly SuppressedCell[]) => cells.map((c) => c.key);
 
-async function raterDiagnostic(
-  input: PeerReviewSnapshotInput,
-  solver?: Highs,
-): Promise<RaterDiagnostic> {
+async function raterDiagnostic(input: PeerReviewSnapshotInput, solver?: Highs): Promise<RaterDiagnostic> {
   const points = input.scale.max - input.scale.min + 1;
-  const genders = [
-    ...new Set(
-      input.assignments.flatMap((a) => [a.raterGender, a.judgeGender]),
-    ),
-  ].sort();
+  const genders = [...new Set(input.assignments.flatMap((a) => [a.raterGender, a.judgeGender]))].sort();
   const cells: RaterDiagnosticCell[] = input.assignments.map((a) => {
-    const rows = input.tally.filter(
-      (t) => t.raterGender === a.raterGender && t.judgeGender === a.judgeGender,
-    );
+    const rows = input.tally.filter((t) => t.raterGender === a.raterGender && t.judgeGender === a.judgeGender);
     const competencies = Object.fromEntries(
       input.competencies.map((competency) => {
         const distribution = new Array<number>(points).fill(0);
@@ -136,9 +110,7 @@ async function raterDiagnostic(
     );
     // Every review has one tally row per competency (point 0 when skipped), so any competency counts the reviews.
     const first = competencies[input.competencies[0]];
-    const reviews = first
-      ? first.distribution.reduce((sum, c) => sum + c, first.noAnswer)
-      : 0;
+    const reviews = first ? first.distribution.reduce((sum, c) => sum + c, first.noAnswer) : 0;
     return {
       raterGender: a.raterGender,
       judgeGender: a.judgeGender,
@@ -190,44 +162,22 @@ async function raterDiagnostic(
     })),
     suppressed: {
       counts: keysOf(release.counts.suppressed),
-      competencies: Object.fromEntries(
-        competencies.map((c) => [
-          c,
-          keysOf(release.competencies[c].suppressed),
-        ]),
-      ),
+      competencies: Object.fromEntries(competencies.map((c) => [c, keysOf(release.competencies[c].suppressed)])),
     },
   };
 }
 
-export async function buildPeerReviewSnapshot(
-  input: PeerReviewSnapshotInput,
-  options: { solver?: Highs } = {},
-): Promise<PeerReviewSnapshot> {
+export async function buildPeerReviewSnapshot(input: PeerReviewSnapshotInput, options: { solver?: Highs } = {}): Promise<PeerReviewSnapshot> {
   const points = input.scale.max - input.scale.min + 1;
   const levels = new Map(input.reviewees.map((r) => [r.judgeId, r.courtLevel]));
   const counts = new Map<string, Record<string, number[]>>();
   for (const row of input.scores) {
     if (!levels.has(row.revieweeJudgeId)) {
-      throw new AggregationError(
-        AggregationErrorCode.InconsistentInput,
-        `reviews of a judge outside the round`,
-        { reason: "reviews of a judge outside the round" },
-      );
+      throw new AggregationError(AggregationErrorCode.InconsistentInput, `reviews of a judge outside the round`, { reason: 'reviews of a judge outside the round' });
     }
-    if (row.answered === 0 || !input.competencies.includes(row.dimension))
-      continue;
-    const judge =
-      counts.get(row.revieweeJudgeId) ??
-      Object.fromEntries(
-        input.competencies.map((c) => [c, new Array<number>(points).fill(0)]),
-      );
-    judge[row.dimension][
-      dimensionScorePoint(
-        { sum: row.sum, answered: row.answered },
-        input.scale,
-      ) - input.scale.min
-    ] += row.count;
+    if (row.answered === 0 || !input.competencies.includes(row.dimension)) continue;
+    const judge = counts.get(row.revieweeJudgeId) ?? Object.fromEntries(input.competencies.map((c) => [c, new Array<number>(points).fill(0)]));
+    judge[row.dimension][dimensionScorePoint({ sum: row.sum, answered: row.answered }, input.scale) - input.scale.min] += row.count;
     counts.set(row.revieweeJudgeId, judge);
   }
   const judges = peerReviewResults({
@@ -249,9 +199,7 @@ export async function buildPeerReviewSnapshot(
     raterDiagnostic: await raterDiagnostic(input, options.solver),
     summary: {
       reviewees: input.reviewees.length,
-      judgesWithResults: judges.filter((j) =>
-        j.competencies.some((c) => c.n !== null),
-      ).length,
+      judgesWithResults: judges.filter((j) => j.competencies.some((c) => c.n !== null)).length,
     },
   };
 }

@@ -28,6 +28,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** For a `judge` account: the registry judge it belongs to, so the judge can read their own peer feedback. */
+  @Column({ type: 'uuid', nullable: true })
+  judgeId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -9,6 +9,7 @@ export enum QueueName {
   Mail = 'mail',
   Responses = 'responses',
   Aggregation = 'aggregation',
+  Reports = 'reports',
 }
 
 export enum JobName {
@@ -23,6 +24,8 @@ export enum JobName {
   FinalizeResponses = 'finalize-responses',
   /** After finalising (release 1), or on demand (the next release): computes, audits and stores one snapshot. */
   AggregateCampaign = 'aggregate-campaign',
+  /** Builds one requested workbook from a protected release. */
+  ExportWorkbook = 'export-workbook',
 }
 
 export interface JobPayloads {
@@ -34,6 +37,7 @@ export interface JobPayloads {
   [JobName.CloseCampaign]: { campaignId: string };
   [JobName.FinalizeResponses]: { campaignId: string };
   [JobName.AggregateCampaign]: { campaignId: string; release: number };
+  [JobName.ExportWorkbook]: { exportId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -44,6 +48,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CloseCampaign]: QueueName.Campaigns,
   [JobName.FinalizeResponses]: QueueName.Responses,
   [JobName.AggregateCampaign]: QueueName.Aggregation,
+  [JobName.ExportWorkbook]: QueueName.Reports,
 };
 
 /**
@@ -58,4 +63,5 @@ export const JOB_ID: { [J in JobName]: (payload: JobPayloads[J]) => string } = {
   [JobName.CloseCampaign]: (p) => `close-campaign-${p.campaignId}`,
   [JobName.FinalizeResponses]: (p) => `finalize-responses-${p.campaignId}`,
   [JobName.AggregateCampaign]: (p) => `aggregate-campaign-${p.campaignId}-${p.release}`,
+  [JobName.ExportWorkbook]: (p) => `export-workbook-${p.exportId}`,
 };

@@ -1,0 +1,56 @@
+/**
+ * A report as data: sheets of titled blocks of rows, before any spreadsheet library sees it.
+ * Builders (survey-report.ts, feedback-report.ts) are pure functions of a protected snapshot;
+ * the renderer (render-workbook.ts) only lays them out. `null` in a value column is a
+ * suppressed value and is rendered as the methodology's marker, never as a number.
+ */
+export type CellFormat = 'text' | 'integer' | 'decimal' | 'percent';
+
+export interface Column {
+  readonly header: string;
+  readonly format: CellFormat;
+  /** Characters. */
+  readonly width: number;
+}
+
+export type CellValue = string | number | null;
+
+export interface Block {
+  readonly title?: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Rows to emphasise, e.g. significant gender gaps. */
+  readonly highlighted?: readonly number[];
+}
+
+export interface ChartImage {
+  readonly title: string;
+  readonly png: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface Sheet {
+  readonly name: string;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+  readonly charts?: readonly ChartImage[];
+}
+
+export interface Report {
+  readonly title: string;
+  readonly suppressionMarker: string;
+  readonly sheets: readonly Sheet[];
+}
+
+/** Excel allows 31 characters and no `[]:*?/\` in a sheet name; names must be unique. */
+export function sheetName(title: string, taken: ReadonlySet<string>): string {
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Sheet';
+  let name = base;
+  for (let i = 2; taken.has(name); i += 1) name = `${base.slice(0, 28 - String(i).length - 1)} ${i}`;
+  return name;
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { TestingModule } from '@nestjs/testing';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DataSource } from 'typeorm';
+import { AggregationModule, AggregationService, SurveySnapshot } from '@app/aggregation';
+import { Role } from '@app/auth';
+import { CampaignService, CampaignsModule } from '@app/campaigns';
+import { MailModule } from '@app/core';
+import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
+import { RegisterImportService, RegistryModule } from '@app/registry';
+import { AnsweringService, ResponsesModule } from '@app/responses';
+import { createIntegrationModule, createTestDatabase, fillResponseStore, TestDatabase } from '@app/testing';
+import { ReportsModule } from './reports.module';
+import { ReportsService } from './reports.service';
+
+/** Public attack test 5: what an unzipped workbook may contain. */
+async function assertCleanWorkbook(bytes: Buffer): Promise<void> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  expect(names.filter((n) => /comments|pivot|externalLink|vbaProject|customXml|threadedComment|chart/i.test(n))).toEqual([]);
+  const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+  expect(workbookXml).not.toMatch(/state="(hidden|veryHidden)"/);
+  expect(workbookXml).not.toMatch(/<definedName/);
+  for (const name of names.filter((n) => n.startsWith('xl/worksheets/') && n.endsWith('.xml'))) {
+    expect({ name, formula: /<f[ >]/.test(await zip.file(name)!.async('string')) }).toEqual({ name, formula: false });
+  }
+  const props = (await Promise.all(names.filter((n) => n.startsWith('docProps/')).map((n) => zip.file(n)!.async('string')))).join('\n');
+  // Data-bearing properties stay empty; only the fixed creator and the 1970 dates are set.
+  expect(props).not.toMatch(/<(dc:title|dc:subject|dc:description|cp:keywords|cp:category)>[^<]/);
+  expect(names).not.toContain('docProps/custom.xml');
+  const strings = await zip.file('xl/sharedStrings.xml')?.async('string');
+  for (const match of (strings ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)) expect(match[1]).not.toMatch(/^[=+\-@\t\r]/);
+}
+
+describe('survey workbooks', () => {
+  let db: TestDatabase;
+  let module: TestingModule;
+  let owner: DataSource;
+  let reports: ReportsService;
+  let campaignId: string;
+  let snapshot: SurveySnapshot;
+  const hr = { userId: randomUUID(), login: 'hr', role: Role.Hr };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule, ResponsesModule, AggregationModule, ReportsModule] });
+    owner = await db.owner();
+    reports = module.get(ReportsService);
+    await module.get(RegisterImportService).loadSynthetic({ seed: 3, scale: 0.5, referenceDate: '2026-11-01' });
+    const instruments = module.get(InstrumentService);
+    await instruments.seedBuiltins();
+    const version = (await instruments.list()).find((i) => i.kind === 'staff-survey')!.latestVersion!;
+    const ratings = reportingSchema((await instruments.versionById(version.id)).definition).filter((q) => q.answerKind === 'scale');
+    const campaigns = module.get(CampaignService);
+    const campaign = await campaigns.create(hr, 'staff-survey', {
+      title: { kk: '=Сауалнама', ru: '=Опрос', en: '=Survey' },
+      instrumentVersionId: version.id,
+      deadline: new Date(Date.now() + 5 * 24 * 3600_000),
+    });
+    await campaigns.launch(hr, campaign.id);
+    campaignId = campaign.id;
+    await fillResponseStore(owner, campaignId, (p, i) =>
+      i % 9 === 0 ? null : Object.fromEntries(ratings.map((q, j) => [q.name, Math.min(5, 1 + ((i * 7 + j * 3) % 5) + (p.gender === 'f' ? 1 : 0))])),
+    );
+    await campaigns.close(hr, campaignId);
+    await module.get(AnsweringService).finalize(campaignId);
+    await module.get(AggregationService).aggregate(campaignId, 1);
+    snapshot = JSON.parse((await module.get(AggregationService).stored(campaignId))!.content);
+  }, 300_000);
+
+  afterAll(async () => {
+    await module?.close();
+    await db?.drop();
+  });
+
+  async function exported(locale: 'kk' | 'ru' | 'en'): Promise<Buffer> {
+    const requested = await reports.requestSurveyExport(hr, campaignId, locale);
+    await reports.run(requested.id);
+    return (await reports.download(hr, requested.id)).bytes;
+  }
+
+  it('publishes women, men and total means equal to an independent computation from the stored responses', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exported('en')) as unknown as ExcelJS.Buffer);
+    const means: { gender: string | null; name: string; n: number; mean: number }[] = await owner.query(
+      `SELECT r.gender, q.name, count(v)::int AS n, round(avg(v), 4)::float8 AS mean
+       FROM responses.response r CROSS JOIN unnest($2::text[]) q(name) CROSS JOIN LATERAL (SELECT (r.answers ->> q.name)::numeric AS v) a
+       WHERE r.campaign_id = $1 GROUP BY GROUPING SETS ((q.name), (r.gender, q.name))`,
+      [campaignId, snapshot.questions.map((q) => q.name)],
+    );
+    const expected = (gender: string | null, name: string) => means.find((m) => m.name === name && m.gender === gender && (gender !== null || m.gender === null));
+    let compared = 0;
+    for (const dimension of snapshot.dimensions) {
+      const sheet = workbook.worksheets.find((ws) => ws.getColumn(1).values.some((v) => v === dimension.items[0]))!;
+      for (const name of dimension.items) {
+        const row = sheet.getColumn(1).values.indexOf(name);
+        const values = sheet.getRow(row).values as (string | number)[];
+        // Columns: code, question, then n, mean, CI low, CI high, top-2 for total, women, men.
+        [null, 'f', 'm'].forEach((gender, g) => {
+          const [n, mean] = [values[3 + g * 5], values[4 + g * 5]];
+          if (typeof mean !== 'number') {
+            expect(mean).toBe(snapshot.suppressionMarker);
+            return;
+          }
+          expect({ name, gender, n, mean }).toEqual({ name, gender, n: expected(gender, name)!.n, mean: expected(gender, name)!.mean });
+          compared += 1;
+        });
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(snapshot.questions.length);
+  });
+
+  it('passes attack test 5 in every language, with formula-like text neutralised', async () => {
+    for (const locale of ['kk', 'ru', 'en'] as const) {
+      const bytes = await exported(locale);
+      await assertCleanWorkbook(bytes);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      const cover = workbook.worksheets[0];
+      expect(cover.getRow(3).getCell(2).value).toBe(`'=${{ kk: 'Сауалнама', ru: 'Опрос', en: 'Survey' }[locale]}`);
+      expect(workbook.worksheets.map((ws) => ws.state)).toEqual(workbook.worksheets.map(() => 'visible'));
+      expect(workbook.worksheets.at(-1)!.getImages().length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('audits every download, and refuses another role and an unknown export', async () => {
+    const requested = await reports.requestSurveyExport(hr, campaignId, 'ru');
+    await reports.run(requested.id);
+    await reports.download(hr, requested.id);
+    const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM auth.audit_log WHERE action = 'reports.downloaded' AND target_id = $1`, [requested.id]);
+    expect(n).toBe(1);
+    const commission = { userId: randomUUID(), login: 'c', role: Role.Commission };
+    await expect(reports.download(commission, requested.id)).rejects.toMatchObject({ kind: expect.stringMatching(/forbidden|not-found/) });
+    await expect(reports.status(hr, randomUUID())).rejects.toMatchObject({ code: 'reports.unknown-export' });
+  });
+});

@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AggregationService, PeerReviewSnapshot, ResultsService, SurveySnapshot } from '@app/aggregation';
+import { ErrorKind, JobName, JobQueueService, Locale, LocalizedText } from '@app/core';
+import { AuditLogService, Principal, UserService } from '@app/auth';
+import { CampaignEntity, CampaignService } from '@app/campaigns';
+import { InstrumentService } from '@app/instruments';
+import { COURT_LEVELS, GENDERS, REGIONS, RegistryRepository } from '@app/registry';
+import { surveyCharts } from './charts';
+import { ReportExportEntity } from './entities/report-export.entity';
+import { feedbackReport } from './feedback-report';
+import { renderWorkbook } from './render-workbook';
+import { ReportsError, ReportsErrorCode } from './reports.errors';
+import { surveyReport } from './survey-report';
+
+type Actor = Pick<Principal, 'userId' | 'login' | 'role'>;
+
+export type ExportView = Omit<ReportExportEntity, 'file' | 'campaign'>;
+
+const REGION_NAMES: Record<string, LocalizedText> = Object.fromEntries(REGIONS.map((r) => [r.code, r.names]));
+
+/**
+ * Workbook exports: requested through the API, built by the worker from one protected release,
+ * downloaded by the people allowed to (every download audited). Survey reports belong to the
+ * Commission or HR by campaign kind; a feedback report belongs to its judge alone.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly results: ResultsService,
+    private readonly aggregation: AggregationService,
+    private readonly campaigns: CampaignService,
+    private readonly instruments: InstrumentService,
+    private readonly registry: RegistryRepository,
+    private readonly users: UserService,
+    private readonly jobs: JobQueueService,
+    private readonly audit: AuditLogService,
+  ) {}
+
+  private get exports() {
+    return this.db.getRepository(ReportExportEntity);
+  }
+
+  /** Queues the survey workbook of the latest release in `locale`. */
+  async requestSurveyExport(actor: Actor, campaignId: string, locale: Locale): Promise<ExportView> {
+    // Access by campaign kind, closed campaign and an existing release: the results service checks all three.
+    const { release } = await this.results.results(actor, campaignId);
+    const campaign = await this.campaigns.get(actor, campaignId);
+    if (campaign.kind === 'peer-review') throw new ReportsError(ReportsErrorCode.NoSurveyReport, ErrorKind.Invalid, 'peer-review rounds have feedback reports only');
+    return this.queue({ campaignId, release, kind: 'survey', locale, judgeId: null, requestedBy: actor.userId });
+  }
+
+  /** Queues the signed-in judge's own feedback report of a published peer-review round. */
+  async requestFeedbackExport(actor: Actor, campaignId: string, locale: Locale): Promise<ExportView> {
+    const judgeId = await this.judgeOf(actor);
+    const campaign = await this.campaigns.find(campaignId);
+    const stored = campaign?.kind === 'peer-review' && campaign.status === 'published' ? await this.aggregation.stored(campaignId) : null;
+    if (!campaign || !stored) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no published peer-review round');
+    const snapshot = JSON.parse(stored.content) as PeerReviewSnapshot;
+    if (!snapshot.judges.some((j) => j.judgeId === judgeId)) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no feedback for this judge');
+    return this.queue({ campaignId, release: stored.release, kind: 'feedback', locale, judgeId, requestedBy: actor.userId });
+  }
+
+  async status(actor: Actor, exportId: string): Promise<ExportView> {
+    return this.view(await this.accessible(actor, exportId));
+  }
+
+  /** The workbook's bytes, once built; the download is audited. */
+  async download(actor: Actor, exportId: string): Promise<{ fileName: string; bytes: Buffer; sha256: string }> {
+    const found = await this.accessible(actor, exportId);
+    if (found.status !== 'done') throw new ReportsError(ReportsErrorCode.NotReady, ErrorKind.Conflict, `export is ${found.status}`, [], { status: found.status });
+    const { file } = (await this.exports.findOne({ where: { id: exportId }, select: { id: true, file: true } }))!;
+    await this.audit.record(actor, { action: 'reports.downloaded', targetType: 'export', targetId: exportId, details: { campaignId: found.campaignId, kind: found.kind, locale: found.locale } });
+    return { fileName: `${found.kind}-${found.campaignId.slice(0, 8)}-r${found.release}-${found.locale}.xlsx`, bytes: file!, sha256: found.sha256! };
+  }
+
+  /** The worker's part: builds and stores the workbook. A repeat of a finished export does nothing. */
+  async run(exportId: string): Promise<{ sha256: string }> {
+    const found = await this.exports.findOneByOrFail({ id: exportId });
+    if (found.status === 'done') return { sha256: found.sha256! };
+    await this.exports.update({ id: exportId }, { status: 'running' });
+    try {
+      const bytes = await this.build(found);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      await this.exports.update({ id: exportId }, { status: 'done', file: bytes, sha256, error: null, finishedAt: new Date() });
+      return { sha256 };
+    } catch (error) {
+      await this.exports.update({ id: exportId }, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  private async build(found: ReportExportEntity): Promise<Buffer> {
+    const campaign = (await this.campaigns.find(found.campaignId))!;
+    const stored = (await this.aggregation.stored(found.campaignId, found.release))!;
+    if (found.kind === 'feedback') {
+      const snapshot = JSON.parse(stored.content) as PeerReviewSnapshot;
+      const result = snapshot.judges.find((j) => j.judgeId === found.judgeId)!;
+      const title = { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn };
+      return renderWorkbook(feedbackReport(result, { locale: found.locale, campaignTitle: title, scale: snapshot.scale, marker: '·' }));
+    }
+    const snapshot = JSON.parse(stored.content) as SurveySnapshot;
+    const schema = await this.instruments.reportingSchemaOf(campaign.instrumentVersionId);
+    const report = surveyReport(snapshot, {
+      locale: found.locale,
+      title: { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn },
+      launchedAt: campaign.launchedAt,
+      closedAt: campaign.closedAt,
+      sha256: stored.sha256,
+      synthetic: await this.synthetic(campaign.id),
+      questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
+      categoryLabels: await this.categoryLabels(campaign),
+      charts: await surveyCharts(snapshot, found.locale, REGION_NAMES),
+    });
+    return renderWorkbook(report);
+  }
+
+  /** Labels of every breakdown category, in kk/ru/en. */
+  async categoryLabels(campaign: CampaignEntity): Promise<Record<string, Record<string, LocalizedText>>> {
+    const bands = async (kind: 'age' | 'experience', version: number) =>
+      Object.fromEntries(((await this.registry.bandDefinition(kind, version))?.bands ?? []).map((b) => [b.code, b.labels as LocalizedText]));
+    return {
+      gender: GENDERS.labels,
+      'age-band': await bands('age', campaign.ageBandVersion),
+      'experience-band': await bands('experience', campaign.experienceBandVersion),
+      'court-level': COURT_LEVELS.labels,
+      region: REGION_NAMES,
+    };
+  }
+
+  /** Whether the campaign's population came from the synthetic register (demo or test data). */
+  async synthetic(campaignId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT coalesce(bool_or(coalesce(j.synthetic, s.synthetic)), false) AS synthetic FROM campaigns.participant p
+       LEFT JOIN registry.judge j ON p.person_kind = 'judge' AND j.id = p.person_id
+       LEFT JOIN registry.staff_member s ON p.person_kind = 'staff' AND s.id = p.person_id
+       WHERE p.campaign_id = $1`,
+      [campaignId],
+    );
+    return row.synthetic === true;
+  }
+
+  private async queue(values: Pick<ReportExportEntity, 'campaignId' | 'release' | 'kind' | 'locale' | 'judgeId' | 'requestedBy'>): Promise<ExportView> {
+    const created = await this.exports.save(this.exports.create({ ...values, status: 'queued' }));
+    await this.jobs.enqueue(JobName.ExportWorkbook, { exportId: created.id });
+    return this.view(created);
+  }
+
+  private async judgeOf(actor: Actor): Promise<string> {
+    const judgeId = await this.users.judgeOf(actor.userId);
+    if (!judgeId) throw new ReportsError(ReportsErrorCode.NotAJudge, ErrorKind.Forbidden, 'this account belongs to no judge');
+    return judgeId;
+  }
+
+  /** An export the actor may see: a feedback report by its judge only, a survey report by the campaign's owners. */
+  private async accessible(actor: Actor, exportId: string): Promise<ReportExportEntity> {
+    const found = await this.exports.findOneBy({ id: exportId });
+    if (!found) throw new ReportsError(ReportsErrorCode.UnknownExport, ErrorKind.NotFound, 'no such export');
+    if (found.kind === 'feedback') {
+      if (found.judgeId !== (await this.users.judgeOf(actor.userId))) throw new ReportsError(ReportsErrorCode.NotYours, ErrorKind.Forbidden, 'not your feedback');
+    } else {
+      await this.campaigns.get(actor, found.campaignId);
+    }
+    return found;
+  }
+
+  private view(found: ReportExportEntity): ExportView {
+    const { file: _file, campaign: _campaign, ...rest } = found;
+    return rest;
+  }
+}

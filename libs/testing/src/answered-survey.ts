@@ -1,0 +1,61 @@
+import { DataSource } from 'typeorm';
+import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from '@app/responses';
+
+export interface SurveyParticipant {
+  id: string;
+  gender: string;
+  ageBand: string;
+  experienceBand: string;
+  courtLevel: string | null;
+  regionCode: string;
+}
+
+/**
+ * Fills a launched survey's response store directly, as answering would have left it at close:
+ * attributes coarsened exactly as answering coarsens them, participants marked responded.
+ * For tests and benchmarks that need thousands of answers without thousands of requests; the
+ * HTTP path itself is tested in answering.e2e-spec.ts. Participants come in a deterministic
+ * order (by attributes), `answer` returns null for someone who does not answer.
+ */
+export async function fillResponseStore(
+  owner: DataSource,
+  campaignId: string,
+  answer: (participant: SurveyParticipant, index: number) => Record<string, number> | null,
+): Promise<{ invited: number; answered: number }> {
+  const participants: SurveyParticipant[] = (
+    await owner.query(
+      `SELECT id, gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE campaign_id = $1
+       ORDER BY gender, region_code, age_band, experience_band, court_level NULLS FIRST, id`,
+      [campaignId],
+    )
+  ).map((p: Record<string, string | null>) => ({
+    id: p.id!,
+    gender: p.gender!,
+    ageBand: p.age_band!,
+    experienceBand: p.experience_band!,
+    courtLevel: p.court_level,
+    regionCode: p.region_code!,
+  }));
+  const [{ thresholds }] = await owner.query(`SELECT thresholds FROM campaigns.campaign WHERE id = $1`, [campaignId]);
+  const attributes = (p: SurveyParticipant): ReportingAttributes => ({ gender: p.gender, ageBand: p.ageBand, experienceBand: p.experienceBand, courtLevel: p.courtLevel, regionCode: p.regionCode });
+  const stored = coarsenPopulation(participants.map(attributes), coarseningGroupSize(thresholds.count));
+  const rows = participants.flatMap((p, index) => {
+    const answers = answer(p, index);
+    return answers ? [{ id: p.id, answers, ...stored.get(attributesKey(attributes(p)))! }] : [];
+  });
+  await owner.query(
+    `INSERT INTO responses.response (campaign_id, answers, gender, age_band, experience_band, court_level, region_code)
+     SELECT $1, * FROM unnest($2::jsonb[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+    [
+      campaignId,
+      rows.map((r) => JSON.stringify(r.answers)),
+      rows.map((r) => r.gender),
+      rows.map((r) => r.ageBand),
+      rows.map((r) => r.experienceBand),
+      rows.map((r) => r.courtLevel),
+      rows.map((r) => r.regionCode),
+    ],
+  );
+  await owner.query(`UPDATE campaigns.participant SET responded = true WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+  return { invited: participants.length, answered: rows.length };
+}
