@@ -3,14 +3,14 @@ import { TestingModule } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
-import { AggregationModule, AggregationService, SurveySnapshot } from '@app/aggregation';
-import { Role } from '@app/auth';
+import { AggregationModule, AggregationService, ResultsService, SurveySnapshot } from '@app/aggregation';
+import { Role, UserService } from '@app/auth';
 import { CampaignService, CampaignsModule } from '@app/campaigns';
 import { MailModule } from '@app/core';
 import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
 import { RegisterImportService, RegistryModule } from '@app/registry';
 import { AnsweringService, ResponsesModule } from '@app/responses';
-import { createIntegrationModule, createTestDatabase, fillResponseStore, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, fillPeerReviews, fillResponseStore, TestDatabase } from '@app/testing';
 import { ReportsModule } from './reports.module';
 import { ReportsService } from './reports.service';
 
@@ -133,5 +133,66 @@ describe('survey workbooks', () => {
     const commission = { userId: randomUUID(), login: 'c', role: Role.Commission };
     await expect(reports.download(commission, requested.id)).rejects.toMatchObject({ kind: expect.stringMatching(/forbidden|not-found/) });
     await expect(reports.status(hr, randomUUID())).rejects.toMatchObject({ code: 'reports.unknown-export' });
+  });
+});
+
+describe('peer feedback reports', () => {
+  let db: TestDatabase;
+  let module: TestingModule;
+  let reports: ReportsService;
+  let campaignId: string;
+  let judges: string[];
+  const commission = { userId: randomUUID(), login: 'commission', role: Role.Commission };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule, ResponsesModule, AggregationModule, ReportsModule] });
+    const owner = await db.owner();
+    reports = module.get(ReportsService);
+    await module.get(RegisterImportService).loadSynthetic({ seed: 4, scale: 0.3, referenceDate: '2026-11-01' });
+    const instruments = module.get(InstrumentService);
+    await instruments.seedBuiltins();
+    const version = (await instruments.list()).find((i) => i.kind === 'peer-review')!.latestVersion!;
+    const ratings = reportingSchema((await instruments.versionById(version.id)).definition).filter((q) => q.answerKind === 'scale');
+    const campaigns = module.get(CampaignService);
+    const campaign = await campaigns.create(commission, 'peer-review', {
+      title: { kk: 'П', ru: 'П', en: 'P' },
+      instrumentVersionId: version.id,
+      deadline: new Date(Date.now() + 5 * 24 * 3600_000),
+      population: { courtLevels: ['district'] },
+    });
+    await campaigns.launch(commission, campaign.id);
+    campaignId = campaign.id;
+    await fillPeerReviews(owner, campaignId, (_judge, i) => Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 3 + j) % 5)])));
+    await campaigns.close(commission, campaignId);
+    await module.get(AnsweringService).finalize(campaignId);
+    await module.get(AggregationService).aggregate(campaignId, 1);
+    judges = (await owner.query(`SELECT DISTINCT reviewee_judge_id AS id FROM responses.response WHERE campaign_id = $1 ORDER BY 1 LIMIT 2`, [campaignId])).map((r: { id: string }) => r.id);
+  }, 300_000);
+
+  afterAll(async () => {
+    await module?.close();
+    await db?.drop();
+  });
+
+  async function judgeAccount(judgeId: string) {
+    const users = module.get(UserService);
+    const created = await users.create(null, { login: `judge-${judgeId.slice(0, 8)}`, displayName: 'J', role: Role.Judge, password: 'a long enough password', locale: 'kk', judgeId });
+    return { userId: created.id, login: created.login, role: Role.Judge };
+  }
+
+  it('lets a judge fetch their own feedback once the round is published, and nobody else', async () => {
+    const [own, other] = [await judgeAccount(judges[0]), await judgeAccount(judges[1])];
+    await expect(reports.requestFeedbackExport(own, campaignId, 'kk')).rejects.toMatchObject({ code: 'reports.no-feedback' });
+    await module.get(ResultsService).publish(commission, campaignId);
+
+    const requested = await reports.requestFeedbackExport(own, campaignId, 'kk');
+    await reports.run(requested.id);
+    const file = await reports.download(own, requested.id);
+    await assertCleanWorkbook(file.bytes);
+    await expect(reports.download(other, requested.id)).rejects.toMatchObject({ code: 'reports.not-yours', kind: 'forbidden' });
+    await expect(reports.status(commission, requested.id)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(reports.requestFeedbackExport({ userId: randomUUID(), login: 'x', role: Role.Judge }, campaignId, 'kk')).rejects.toMatchObject({ code: 'reports.not-a-judge' });
+    await expect(reports.requestSurveyExport(commission, campaignId, 'ru')).rejects.toMatchObject({ code: 'reports.no-survey-report' });
   });
 });
