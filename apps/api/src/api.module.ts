@@ -19,6 +19,7 @@ import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
 import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ResultsController } from './results/results.controller';
 import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
@@ -55,6 +56,6 @@ import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
     ReportsModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController, ReportsController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController, ReportsController, DashboardController],
 })
 export class ApiModule {}

@@ -84,3 +84,20 @@ export async function fillPeerReviews(
   await owner.query(`UPDATE campaigns.participant SET responded = true WHERE id = ANY($1::uuid[])`, [[...new Set(rows.map((r) => r.reviewer))]]);
   return { reviews: rows.length };
 }
+
+/** Share of answers on each point of a 1–5 scale: mostly favourable, as staff surveys tend to be. */
+const LIKERT_WEIGHTS = [0.06, 0.14, 0.3, 0.32, 0.18];
+
+/**
+ * A deterministic, realistic-looking answer on a 1–5 scale for respondent `person` and item
+ * `item`: independent across items (so dimension scores vary), with `shift` moving it up or
+ * down (for example +0.5 for one gender) before clamping to the scale.
+ */
+export function likertAnswer(person: number, item: number, shift = 0): number {
+  let hash = (Math.imul(person + 1, 0x9e3779b1) ^ Math.imul(item + 1, 0x85ebca77)) >>> 0;
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
+  const u = (hash ^ (hash >>> 13)) / 2 ** 32;
+  let cumulative = 0;
+  const point = LIKERT_WEIGHTS.findIndex((w) => (cumulative += w) > u) + 1 || 5;
+  return Math.min(5, Math.max(1, Math.round(point + shift)));
+}

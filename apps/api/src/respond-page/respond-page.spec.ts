@@ -4,7 +4,8 @@ import { LOCALES } from '@app/core';
 import { BUILTIN_INSTRUMENTS } from '@app/instruments';
 import { ASSET_ORDER, loadPageAssets, reportingPropertiesScript } from './respond-page.assets';
 import { RESPOND_TEXTS } from './respond-page.texts';
-import { escapeHtml, renderRespondPage } from './respond-page.view';
+import { escapeHtml } from '../html';
+import { renderRespondPage } from './respond-page.view';
 
 describe('respondent page', () => {
   const view = { locale: 'ru' as const, styles: ['/respond/assets/a.css?v=1'], scripts: ['/respond/assets/respond.js?v=2', '/respond/assets/b.js?v=3'] };

@@ -97,8 +97,6 @@ export const RESPOND_TEXTS = {
 export type RespondTextKey = keyof typeof RESPOND_TEXTS;
 
 /** The language names as each language writes itself, for the switch. */
-export const LANGUAGE_NAMES: LocalizedText = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-
 export function respondText(key: RespondTextKey, locale: Locale): string {
   return RESPOND_TEXTS[key][locale];
 }

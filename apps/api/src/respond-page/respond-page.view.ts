@@ -1,15 +1,12 @@
-import { Locale, LOCALES } from '@app/core';
-import { LANGUAGE_NAMES, RESPOND_TEXTS, RespondTextKey } from './respond-page.texts';
+import { LANGUAGE_NAMES, Locale, LOCALES } from '@app/core';
+import { escapeHtml } from '../html';
+import { RESPOND_TEXTS, RespondTextKey } from './respond-page.texts';
 
 export interface RespondPageView {
   locale: Locale;
   /** Stylesheets, then scripts, in load order (versioned URLs from this origin). */
   styles: string[];
   scripts: string[];
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /**

@@ -359,8 +359,8 @@ function exactKey(score: DimensionScore): string {
 /**
  * The release of one dimension's statistics. Primary: n below the thresholds, or group
  * disclosure on the exact scores. Layers for the audit: scores counted under their nearest
- * scale point ({@link dimensionScorePoint}), plus "no score". Pass the union of the patterns of
- * the dimension's items in `keepSuppressed`.
+ * scale point ({@link dimensionScorePoint}), plus "no score". For a one-item dimension, pass
+ * the item's pattern in `keepSuppressed`.
  */
 export async function protectDimension(input: StatisticsReleaseInput<DimensionMicrocell>, options: ProtectionOptions = {}): Promise<ReleaseResult> {
   assertScale(input.scale);

@@ -149,7 +149,12 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
   const dimensionResults: SurveySnapshot['dimensions'][number][] = [];
   for (const dimension of dimensions) {
     const microcells = input.microcells.dimensions.get(dimension.code)!;
-    const inherited = [...dimension.items.flatMap((q) => keysOf(questionReleases.get(q.name)!.suppressed)), ...(previous?.dimensions[dimension.code] ?? [])];
+    // A one-item dimension is that item: it keeps the item's pattern. A dimension of several
+    // items is a variable of its own, protected on its own scores like another question
+    // (docs/disclosure-control.md, "Pipeline"); inheriting the union of many items' patterns
+    // suppressed nearly every cell while protecting nothing more.
+    const itemPatterns = dimension.items.length === 1 ? keysOf(questionReleases.get(dimension.items[0].name)!.suppressed) : [];
+    const inherited = [...itemPatterns, ...(previous?.dimensions[dimension.code] ?? [])];
     const release = counted(
       await protectDimension({ catalogue, microcells, scale: dimension.scale, thresholds, countRelease: counts, keepSuppressed: inherited }, { solver }),
     );

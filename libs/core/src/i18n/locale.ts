@@ -6,6 +6,9 @@ export const DEFAULT_LOCALE: Locale = 'kk';
 /** Text in the three languages. Every string a person reads is one of these. */
 export type LocalizedText = Record<Locale, string>;
 
+/** Each language's name in itself, for language switches. */
+export const LANGUAGE_NAMES: LocalizedText = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -1,0 +1,61 @@
+// The Commission/HR pages' only script (served from this origin; the CSP allows no inline code).
+'use strict';
+
+(function () {
+  const csrf = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+  const post = (url, body) =>
+    fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
+      body: JSON.stringify(body ?? {}),
+    });
+
+  function signIn(form) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const response = await post('/api/auth/login', { login: data.get('login'), password: data.get('password') });
+      if (response.ok) {
+        const next = form.dataset.next || '/dashboard';
+        location.assign(next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard');
+      } else {
+        document.getElementById('login-error').hidden = false;
+      }
+    });
+  }
+
+  async function exportWorkbook(button, status) {
+    status.textContent = status.dataset.preparing;
+    const response = await post(`/api/campaigns/${button.dataset.campaign}/exports`, { locale: button.dataset.locale });
+    if (!response.ok) {
+      status.textContent = status.dataset.failed;
+      return;
+    }
+    const { id } = await response.json();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const state = await (await fetch(`/api/exports/${id}`, { credentials: 'same-origin' })).json();
+      if (state.status === 'done') {
+        status.textContent = '';
+        location.assign(`/api/exports/${id}/download`);
+        return;
+      }
+      if (state.status === 'failed' || state.statusCode) {
+        status.textContent = status.dataset.failed;
+        return;
+      }
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const login = document.getElementById('login');
+    if (login) signIn(login);
+    document.getElementById('sign-out')?.addEventListener('click', async () => {
+      await post('/api/auth/logout');
+      location.assign('/login');
+    });
+    const status = document.getElementById('export-status');
+    for (const button of document.querySelectorAll('button.export')) button.addEventListener('click', () => exportWorkbook(button, status));
+  });
+})();

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { PeerReviewSnapshot, ResultsService, SurveySnapshot } from '@app/aggregation';
+import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Roles } from '@app/auth';
+import { CampaignEntity, CampaignService } from '@app/campaigns';
+import { isLocale, Locale, LocalizedText } from '@app/core';
+import { InstrumentService } from '@app/instruments';
+import { REGIONS } from '@app/registry';
+import { surveyCharts } from '@app/reports';
+import { RequestLocale } from '../request-locale.decorator';
+import { CampaignRow, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage } from './dashboard.view';
+
+const ASSETS = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' } as const;
+type AssetName = keyof typeof ASSETS;
+const REGION_NAMES: Record<string, LocalizedText> = Object.fromEntries(REGIONS.map((r) => [r.code, r.names]));
+
+/** Read once at boot (nest-cli.json copies them to dist/), addressed by content hash. */
+function loadAssets(): Map<AssetName, { body: Buffer; version: string }> {
+  return new Map(
+    (Object.keys(ASSETS) as AssetName[]).map((name) => {
+      const body = readFileSync(join(__dirname, 'assets', name));
+      return [name, { body, version: createHash('sha256').update(body).digest('hex').slice(0, 16) }];
+    }),
+  );
+}
+
+/** Pages send people who are not signed in to the sign-in page instead of answering JSON. */
+@Catch(AuthError)
+class SignInRedirect implements ExceptionFilter {
+  catch(error: AuthError, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error.code === AuthErrorCode.NotSignedIn) response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
+    else response.status(403).type('text/plain; charset=utf-8').send('403');
+  }
+}
+
+function send(response: Response, locale: Locale, html: string): void {
+  response.status(200).type('text/html; charset=utf-8').set({ 'Cache-Control': 'no-store', 'Content-Language': locale }).send(html);
+}
+
+/**
+ * The Commission/HR dashboard (PRODUCT.md 4.6): server-rendered in kk/ru/en, campaigns with
+ * status and response rates, and for closed campaigns the same protected snapshot the
+ * workbooks use, with SVG charts and downloads. Pages, not API: left out of OpenAPI.
+ */
+@ApiExcludeController()
+@Controller()
+@UseFilters(SignInRedirect)
+export class DashboardController {
+  private readonly assets = loadAssets();
+
+  constructor(
+    private readonly campaigns: CampaignService,
+    private readonly results: ResultsService,
+    private readonly instruments: InstrumentService,
+  ) {}
+
+  private get files(): PageFiles {
+    const url = (name: AssetName) => `/dashboard/assets/${name}?v=${this.assets.get(name)!.version}`;
+    return { style: url('dashboard.css'), script: url('dashboard.js') };
+  }
+
+  @Get('login')
+  @Public()
+  login(@RequestLocale() locale: Locale, @Query('next') next: unknown, @Res() response: Response): void {
+    send(response, locale, renderLoginPage(locale, this.files, typeof next === 'string' ? next : '/dashboard'));
+  }
+
+  @Get('dashboard')
+  @Roles(Role.Commission, Role.Hr)
+  async list(@CurrentPrincipal() actor: Principal, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+    const locale = this.localeOf(actor, lang);
+    const rows = await Promise.all((await this.campaigns.list(actor)).map((c) => this.row(actor, c)));
+    send(response, locale, renderCampaignList(locale, this.files, actor.csrfToken, rows));
+  }
+
+  @Get('dashboard/campaigns/:id')
+  @Roles(Role.Commission, Role.Hr)
+  async campaign(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+    const locale = this.localeOf(actor, lang);
+    const campaign = await this.campaigns.get(actor, id);
+    const row = await this.row(actor, campaign);
+    const released = campaign.status === 'closed' || campaign.status === 'published' ? (await this.results.status(actor, id)).releases.length > 0 : false;
+    const document = released ? (JSON.parse((await this.results.results(actor, id)).content) as SurveySnapshot | PeerReviewSnapshot) : null;
+    const snapshot = document && 'questions' in document ? document : null;
+    const schema = snapshot ? await this.instruments.reportingSchemaOf(campaign.instrumentVersionId) : [];
+    send(
+      response,
+      locale,
+      renderCampaignPage(locale, this.files, actor.csrfToken, {
+        campaign: row,
+        snapshot,
+        peerSummary: document && 'summary' in document && 'judgesWithResults' in document.summary ? document.summary : null,
+        charts: snapshot ? await surveyCharts(snapshot, locale, REGION_NAMES) : [],
+        questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
+      }),
+    );
+  }
+
+  @Get('dashboard/assets/:name')
+  @Public()
+  asset(@Param('name') name: string, @Req() request: Request, @Res() response: Response): void {
+    const asset = name in ASSETS ? this.assets.get(name as AssetName) : undefined;
+    if (!asset) throw new NotFoundException('No such asset');
+    response
+      .status(200)
+      .type(ASSETS[name as AssetName])
+      .set({ 'Cache-Control': request.query.v === asset.version ? 'public, max-age=31536000, immutable' : 'no-cache', ETag: `"${asset.version}"` })
+      .send(asset.body);
+  }
+
+  private localeOf(actor: Principal, lang: unknown): Locale {
+    return isLocale(lang) ? lang : isLocale(actor.locale) ? actor.locale : 'kk';
+  }
+
+  private async row(actor: Principal, campaign: CampaignEntity): Promise<CampaignRow> {
+    return {
+      id: campaign.id,
+      title: { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn },
+      kind: campaign.kind,
+      status: campaign.status,
+      deadline: campaign.deadline,
+      rate: await this.campaigns.responseRate(actor, campaign.id),
+    };
+  }
+}

@@ -1,0 +1,153 @@
+import type { SurveySnapshot } from '@app/aggregation';
+import { LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
+import { DIMENSIONS, isDimensionCode } from '@app/instruments';
+import { REPORT_TEXTS, ReportTextKey } from '@app/reports';
+import { escapeHtml } from '../html';
+import { DASHBOARD_TEXTS, DashboardTextKey } from './dashboard.texts';
+
+/** Static files of the pages, with their versioned URLs. */
+export interface PageFiles {
+  readonly style: string;
+  readonly script: string;
+}
+
+export interface CampaignRow {
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly kind: string;
+  readonly status: string;
+  readonly deadline: Date;
+  readonly rate: { invited: number; responded: number; rate: number };
+}
+
+function texts(locale: Locale) {
+  return {
+    t: (key: DashboardTextKey) => escapeHtml(DASHBOARD_TEXTS[key][locale]),
+    r: (key: ReportTextKey) => escapeHtml(REPORT_TEXTS[key][locale]),
+  };
+}
+
+function percent(rate: number | null | undefined): string {
+  return rate == null ? '' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** The frame of every page: language switch, sign-out, the page's own script and style from this origin. */
+function layout(locale: Locale, files: PageFiles, title: string, body: string, options: { csrfToken?: string; signedIn: boolean }): string {
+  const { t } = texts(locale);
+  const languages = LOCALES.map((code) => `<a href="?lang=${code}" lang="${code}"${code === locale ? ' aria-current="true"' : ''}>${escapeHtml(LANGUAGE_NAMES[code])}</a>`).join(' ');
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+${options.csrfToken ? `<meta name="csrf-token" content="${escapeHtml(options.csrfToken)}">` : ''}
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<link rel="stylesheet" href="${escapeHtml(files.style)}">
+<script src="${escapeHtml(files.script)}" defer></script>
+</head>
+<body>
+<header class="masthead"><span class="brand">${t('brand')}</span><nav class="languages">${languages}</nav>${
+    options.signedIn ? `<button type="button" id="sign-out" class="link">${t('signOut')}</button>` : ''
+  }</header>
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export function renderLoginPage(locale: Locale, files: PageFiles, next: string): string {
+  const { t } = texts(locale);
+  return layout(
+    locale,
+    files,
+    t('loginTitle'),
+    `<form id="login" class="login" data-next="${escapeHtml(next)}">
+<label>${t('login')} <input name="login" autocomplete="username" required></label>
+<label>${t('password')} <input name="password" type="password" autocomplete="current-password" required></label>
+<button type="submit" class="primary">${t('signIn')}</button>
+<p id="login-error" class="alert" role="alert" hidden>${t('signInFailed')}</p>
+</form>`,
+    { signedIn: false },
+  );
+}
+
+export function renderCampaignList(locale: Locale, files: PageFiles, csrfToken: string, campaigns: readonly CampaignRow[]): string {
+  const { t, r } = texts(locale);
+  const rows = campaigns
+    .map(
+      (c) => `<tr>
+<td><a href="/dashboard/campaigns/${escapeHtml(c.id)}?lang=${locale}">${escapeHtml(c.title[locale])}</a></td>
+<td>${t(`kind.${c.kind}` as DashboardTextKey)}</td>
+<td>${t(`status.${c.status}` as DashboardTextKey)}</td>
+<td>${escapeHtml(c.deadline.toISOString().slice(0, 10))}</td>
+<td class="number">${c.rate.responded} / ${c.rate.invited}</td>
+<td class="number">${percent(c.rate.rate)}</td>
+</tr>`,
+    )
+    .join('\n');
+  const table =
+    campaigns.length === 0
+      ? `<p>${t('noCampaigns')}</p>`
+      : `<table><thead><tr><th>${r('campaign')}</th><th>${t('kind')}</th><th>${t('status')}</th><th>${t('deadline')}</th><th>${r('respondents')}</th><th>${r('responseRate')}</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+  return layout(locale, files, t('dashboardTitle'), table, { csrfToken, signedIn: true });
+}
+
+export interface CampaignPage {
+  readonly campaign: CampaignRow;
+  /** The published survey snapshot, when there is one. */
+  readonly snapshot: SurveySnapshot | null;
+  /** Peer-review rounds: the Commission's summary. */
+  readonly peerSummary: { judgesWithResults: number; reviewees: number } | null;
+  readonly charts: readonly { title: string; svg: string }[];
+  readonly questionTitles: Readonly<Record<string, LocalizedText>>;
+}
+
+/** One campaign: the overall rate while open; after close, the protected snapshot's main tables and charts, and downloads. */
+export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: string, page: CampaignPage): string {
+  const { t, r } = texts(locale);
+  const { campaign, snapshot } = page;
+  const marker = escapeHtml(snapshot?.suppressionMarker ?? '·');
+  const dimensionName = (code: string) => escapeHtml(isDimensionCode(code) ? DIMENSIONS[code][locale] : code);
+  const overview = `<p class="meta">${t(`kind.${campaign.kind}` as DashboardTextKey)} · ${t(`status.${campaign.status}` as DashboardTextKey)} · ${r('responseRate')}: <strong>${percent(campaign.rate.rate)}</strong> (${campaign.rate.responded} / ${campaign.rate.invited})</p>`;
+  const sections: string[] = [`<p><a href="/dashboard?lang=${locale}">${t('back')}</a></p>`, overview];
+  if (campaign.status === 'draft' || campaign.status === 'open') {
+    sections.push(`<p class="note">${t('lockedWhileOpen')}</p>`);
+  } else if (page.peerSummary) {
+    sections.push(`<p class="note">${t('peerSummary')}</p><p>${t('judgesWithResults')}: <strong>${page.peerSummary.judgesWithResults}</strong> / ${page.peerSummary.reviewees}</p>`);
+  } else if (!snapshot) {
+    sections.push(`<p class="note">${t('notReady')}</p>`);
+  } else {
+    const mean = (value: { mean: number | null } | null | undefined) => (value?.mean == null ? marker : value.mean.toFixed(2));
+    const cell = (cells: readonly { key: string; value: { mean: number | null } | null }[], key: string) => cells.find((c) => c.key === key)?.value;
+    const dimensionRows = snapshot.dimensions
+      .map(
+        (d) =>
+          `<tr><th scope="row">${dimensionName(d.code)}</th><td class="number">${mean(cell(d.cells, 'national'))}</td><td class="number">${mean(cell(d.cells, 'gender=f'))}</td><td class="number">${mean(cell(d.cells, 'gender=m'))}</td></tr>`,
+      )
+      .join('\n');
+    const gaps = snapshot.genderGaps.gaps.filter((g) => g.significant && g.within === 'national');
+    const gapItems = gaps
+      .map((g) => {
+        const name = g.subject === 'dimension' ? dimensionName(g.id) : escapeHtml(page.questionTitles[g.id]?.[locale] ?? g.id);
+        return `<li>${name}: ${g.gap.difference > 0 ? '+' : ''}${g.gap.difference.toFixed(2)} (q = ${g.gap.pAdjusted?.toFixed(4) ?? ''})</li>`;
+      })
+      .join('\n');
+    const downloads = LOCALES.map((code) => `<button type="button" class="export" data-campaign="${escapeHtml(campaign.id)}" data-locale="${code}">${t('download')} (${escapeHtml(LANGUAGE_NAMES[code])})</button>`).join(' ');
+    sections.push(
+      `<section aria-labelledby="means"><h2 id="means">${t('dimensionMeans')}</h2>
+<table><thead><tr><th></th><th>${r('total')}</th><th>${r('women')}</th><th>${r('men')}</th></tr></thead><tbody>${dimensionRows}</tbody></table>
+<p class="note">${escapeHtml(REPORT_TEXTS.marker[locale].replace('{marker}', snapshot.suppressionMarker))}</p></section>`,
+      `<section aria-labelledby="gaps"><h2 id="gaps">${t('significantGaps')}</h2>${gaps.length > 0 ? `<ul>${gapItems}</ul>` : `<p>${t('none')}</p>`}</section>`,
+      `<section aria-labelledby="charts" class="charts"><h2 id="charts">${r('chartsSheet')}</h2>${page.charts.map((c) => `<figure><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}</section>`,
+      `<section aria-labelledby="downloads"><h2 id="downloads">${t('downloads')}</h2><p>${downloads}</p><p id="export-status" role="status" aria-live="polite" data-preparing="${t('preparing')}" data-failed="${t('exportFailed')}"></p></section>`,
+    );
+  }
+  return layout(locale, files, escapeHtml(campaign.title[locale]), sections.join('\n'), { csrfToken, signedIn: true });
+}
