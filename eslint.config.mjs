@@ -29,8 +29,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Browser scripts served to respondents: classic scripts (no modules), browser globals only.
-    files: ['apps/api/src/respond-page/assets/**/*.js'],
+    // Browser scripts served by the api's pages: classic scripts (no modules), browser globals only.
+    files: ['apps/api/src/respond-page/assets/**/*.js', 'apps/api/src/dashboard/assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: {
@@ -44,6 +44,7 @@ export default tseslint.config(
         crypto: 'readonly',
         fetch: 'readonly',
         Intl: 'readonly',
+        FormData: 'readonly',
         setTimeout: 'readonly',
         process: 'off',
         require: 'off',
