@@ -331,9 +331,14 @@ export class PatternAuditor {
     this.lp.setPattern(suppressed);
   }
 
-  /** What needs protection in a cell: its audited layers if it is primary, its total if audited. */
+  /**
+   * What needs protection in a cell: its audited layers if it is primary (without its zero
+   * layers unless `auditZeroLayers`: see ProtectionProblem), its total if audited. Group
+   * disclosure stays covered without zero layers: the layer that holds the group is non-zero.
+   */
   targets(cell: number): AuditLayer[] {
-    const layers: AuditLayer[] = this.problem.primary.includes(cell) ? this.problem.auditLayers.filter((layer) => this.lp.hasLayer(layer)) : [];
+    const sensitive = (layer: number) => this.problem.auditZeroLayers || this.valueOf(cell, layer) > 0;
+    const layers: AuditLayer[] = this.problem.primary.includes(cell) ? this.problem.auditLayers.filter((layer) => this.lp.hasLayer(layer) && sensitive(layer)) : [];
     if (this.problem.auditTotals.includes(cell)) layers.push('total');
     return layers;
   }

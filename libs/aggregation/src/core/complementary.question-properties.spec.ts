@@ -76,7 +76,7 @@ function interval(highs: Highs, c: Case, published: ReadonlySet<string>, knownTo
 }
 
 describe('question releases on random linked tables', () => {
-  it('keep the count pattern and protect every scale point of every primary cell', async () => {
+  it('keep the count pattern and protect every non-zero scale point of every primary cell', async () => {
     const highs = await loadAuditSolver();
     const thresholds = validateThresholds();
     await fc.assert(
@@ -105,6 +105,8 @@ describe('question releases on random linked tables', () => {
         for (const key of Object.keys(release.primaryReasons)) {
           const target = cells.find((cell) => cell.key === key)!;
           for (let layer = 0; layer < POINTS; layer += 1) {
+            // A zero layer is not sensitive ("nobody here answered x"); the group's own layer is non-zero.
+            if (layerValue(target, c.microcells, layer) === 0) continue;
             const [lower, upper] = interval(highs, c, published, knownTotals, target, layer);
             expect(upper - lower).toBeGreaterThanOrEqual(required(target, layer, (o) => layerValue(o, c.microcells, layer)));
           }

@@ -423,6 +423,7 @@ async function protectStatistics(
       keepSuppressed: [...countSuppressed, ...(input.keepSuppressed ?? [])],
       threshold: thresholds.count,
       auditLayers: Array.from({ length: points }, (_, l) => l),
+      auditZeroLayers: false,
       knownTotals,
       auditTotals: countPrimary,
     },

@@ -174,6 +174,13 @@ export interface ProtectionProblem {
   /** Layers audited for each primary cell; default every layer. */
   readonly auditLayers?: readonly number[];
   /**
+   * Whether a primary cell's layer whose true count is zero is audited (default true). Answer
+   * distributions say no: "nobody in the cell answered x" is not sensitive, as a published zero
+   * is not. Respondent counts say yes: a zero there can be "nobody of a known population
+   * answered", the participation disclosure.
+   */
+  readonly auditZeroLayers?: boolean;
+  /**
    * Totals over all layers that another release publishes (cell key → total), for example the
    * respondent counts a question release is linked to. The attacker knows them.
    */
@@ -193,6 +200,7 @@ export interface PreparedProblem {
   readonly keep: readonly number[];
   readonly threshold: number;
   readonly auditLayers: readonly number[];
+  readonly auditZeroLayers: boolean;
   readonly knownTotals: ReadonlyMap<number, number>;
   /** Cells whose total is audited, in key order. */
   readonly auditTotals: readonly number[];
@@ -227,6 +235,7 @@ export function prepareProblem(problem: ProtectionProblem): PreparedProblem {
     keep: indices(problem.keepSuppressed ?? []),
     threshold: problem.threshold,
     auditLayers: [...new Set(auditLayers)].sort((a, b) => a - b),
+    auditZeroLayers: problem.auditZeroLayers ?? true,
     knownTotals,
   };
 }
