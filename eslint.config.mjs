@@ -45,6 +45,7 @@ export default tseslint.config(
         fetch: 'readonly',
         Intl: 'readonly',
         FormData: 'readonly',
+        CSS: 'readonly',
         setTimeout: 'readonly',
         process: 'off',
         require: 'off',

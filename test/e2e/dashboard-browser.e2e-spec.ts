@@ -7,7 +7,7 @@ import { fillResponseStore, HttpClient, likertAnswer, runApp, RunningPlatform, s
 const PASSWORD = 'dashboard-browser-password';
 const CHROMIUM = '/usr/bin/chromium';
 
-/** A Commission member signs in, opens a published judges' survey, sees its charts and downloads its workbook. */
+/** A Commission member signs in, opens a published judges' survey, sees its charts, downloads its workbook and moderates a flagged comment. */
 describe('the dashboard in a browser', () => {
   let platform: RunningPlatform;
   let browser: Browser;
@@ -36,7 +36,10 @@ describe('the dashboard in a browser', () => {
       campaignId,
     ]);
     const ratings = (definition as { pages: { elements: { type: string; name: string }[] }[] }).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
-    await fillResponseStore(owner, campaignId, (p, i) => (i % 3 === 0 ? null : Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)]))));
+    const comment = (i: number) => (i === 1 ? 'Позвоните мне: +7 701 123 45 67' : i % 10 === 2 ? `Нужно больше обучения (${i})` : undefined);
+    await fillResponseStore(owner, campaignId, (p, i) =>
+      i % 3 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
+    );
     expect((await commission.post(`/api/campaigns/${campaignId}/close`)).status).toBe(200);
     const deadline = Date.now() + 180_000;
     while ((await commission.get(`/api/campaigns/${campaignId}/results/status`)).body.releases.length === 0) {
@@ -56,7 +59,7 @@ describe('the dashboard in a browser', () => {
     await platform?.stop();
   });
 
-  it('signs in, shows the published campaign with its charts, and downloads the workbook', async () => {
+  it('signs in, shows the published campaign with its charts, downloads the workbook and approves a flagged comment', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'ru-RU' });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -84,6 +87,14 @@ describe('the dashboard in a browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0].getRow(3).getCell(2).value).toBe('Опрос судей 2026');
+
+    // Moderation: the flagged comment waits; approving it moves it out of the queue.
+    await page.click('a[href*="/comments"]');
+    await page.waitForSelector('li.comment.pending');
+    expect(await page.locator('li.comment.pending blockquote').textContent()).toBe('Позвоните мне: +7 701 123 45 67');
+    await Promise.all([page.waitForEvent('load'), page.click('li.comment.pending button.approve')]);
+    expect(await page.locator('li.comment.pending').count()).toBe(0);
+    expect(await page.locator('li.comment.approved blockquote').textContent()).toBe('Позвоните мне: +7 701 123 45 67');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

@@ -20,6 +20,7 @@ import { RegistryController } from './registry/registry.controller';
 import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { CommentsController } from './reports/comments.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ResultsController } from './results/results.controller';
 import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
@@ -56,6 +57,6 @@ import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
     ReportsModule,
     DisciplineApiModule,
   ],
-  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController, ReportsController, DashboardController],
+  controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController, ReportsController, CommentsController, DashboardController],
 })
 export class ApiModule {}

@@ -103,6 +103,12 @@ export const REPORT_TEXTS = {
   'experience-band': { kk: 'Еңбек өтілі', ru: 'Стаж', en: 'Experience' },
   'court-level': { kk: 'Сот деңгейі', ru: 'Уровень суда', en: 'Court level' },
 
+  commentsSheet: { kk: 'Пікірлер', ru: 'Комментарии', en: 'Comments' },
+  commentsNote: {
+    kk: 'Тек кемінде {threshold} адам жауап берген сұрақтар; демографиялық белгілерсіз, кездейсоқ ретпен; аты-жөні немесе жеке деректері бар пікірлер модератор тексергеннен кейін ғана',
+    ru: 'Только вопросы, на которые ответили не менее {threshold} человек; без демографических признаков, в случайном порядке; комментарии с именами или персональными данными — только после проверки модератором',
+    en: 'Only questions answered by at least {threshold} people; without demographic tags, in random order; comments with names or personal data only after a moderator checked them',
+  },
   competency: { kk: 'Құзырет', ru: 'Компетенция', en: 'Competency' },
   yourMean: { kk: 'Сіздің орташаңыз', ru: 'Ваше среднее', en: 'Your mean' },
   peerAverage: { kk: 'Деңгей бойынша орташа', ru: 'Среднее по уровню', en: 'Peer average (same level)' },

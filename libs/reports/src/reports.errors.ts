@@ -7,6 +7,9 @@ export enum ReportsErrorCode {
   NotAJudge = 'reports.not-a-judge',
   NoFeedback = 'reports.no-feedback',
   NoSurveyReport = 'reports.no-survey-report',
+  UnknownComment = 'reports.unknown-comment',
+  RedactionEmpty = 'reports.redaction-empty',
+  CommentsLocked = 'reports.comments-locked',
 }
 
 export class ReportsError extends DomainError<ReportsErrorCode> {
@@ -36,6 +39,17 @@ export class ReportsError extends DomainError<ReportsErrorCode> {
       kk: 'Әріптестік бағалаудың тек жеке есептері бар',
       ru: 'У взаимной оценки есть только личные отчёты судей',
       en: 'A peer-review round has personal feedback reports only',
+    },
+    [ReportsErrorCode.UnknownComment]: { kk: 'Бұл науқанда мұндай пікір жоқ', ru: 'В этой кампании нет такого комментария', en: 'There is no such comment in this campaign' },
+    [ReportsErrorCode.RedactionEmpty]: {
+      kk: 'Өңделген мәтін бос болмауы керек',
+      ru: 'Отредактированный текст не может быть пустым',
+      en: 'The redacted text must not be empty',
+    },
+    [ReportsErrorCode.CommentsLocked]: {
+      kk: 'Науқан {status}: пікірлер ол жабылғаннан кейін ғана оқылады',
+      ru: 'Кампания {status}: комментарии можно читать только после её закрытия',
+      en: 'The campaign is {status}: comments can be read only after it closes',
     },
   };
 }

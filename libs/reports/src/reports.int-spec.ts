@@ -10,8 +10,9 @@ import { MailModule } from '@app/core';
 import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
 import { RegisterImportService, RegistryModule } from '@app/registry';
 import { AnsweringService, ResponsesModule } from '@app/responses';
-import { createIntegrationModule, createTestDatabase, fillPeerReviews, fillResponseStore, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, fillPeerReviews, fillResponseStore, likertAnswer, TestDatabase } from '@app/testing';
 import { ReportsModule } from './reports.module';
+import { CommentsService } from './comments.service';
 import { ReportsService } from './reports.service';
 
 /** Public attack test 5: what an unzipped workbook may contain. */
@@ -40,6 +41,7 @@ describe('survey workbooks', () => {
   let reports: ReportsService;
   let campaignId: string;
   let snapshot: SurveySnapshot;
+  let namedColleague: string;
   const hr = { userId: randomUUID(), login: 'hr', role: Role.Hr };
 
   beforeAll(async () => {
@@ -60,8 +62,11 @@ describe('survey workbooks', () => {
     });
     await campaigns.launch(hr, campaign.id);
     campaignId = campaign.id;
+    [{ full_name: namedColleague }] = await owner.query(`SELECT full_name FROM registry.staff_member ORDER BY id LIMIT 1`);
+    const comment = (i: number) =>
+      i === 1 ? `Руководитель ${namedColleague} давит на сотрудников` : i === 2 ? 'Пишите мне: worker@sud.kz' : i % 5 === 0 ? `Нужно больше помощников (${i})` : undefined;
     await fillResponseStore(owner, campaignId, (p, i) =>
-      i % 9 === 0 ? null : Object.fromEntries(ratings.map((q, j) => [q.name, Math.min(5, 1 + ((i * 7 + j * 3) % 5) + (p.gender === 'f' ? 1 : 0))])),
+      i % 9 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
     );
     await campaigns.close(hr, campaignId);
     await module.get(AnsweringService).finalize(campaignId);
@@ -122,6 +127,38 @@ describe('survey workbooks', () => {
       expect(workbook.worksheets.map((ws) => ws.state)).toEqual(workbook.worksheets.map(() => 'visible'));
       expect(workbook.worksheets.at(-1)!.getImages().length).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('holds flagged comments back until a moderator approves or redacts them; workbooks show only the others', async () => {
+    const comments = module.get(CommentsService);
+    const [suggestions] = await comments.forModeration(hr, campaignId);
+    const pending = suggestions.comments!.filter((c) => c.status === 'pending');
+    expect(pending.map((c) => c.flags).sort()).toEqual([['email'], ['name']]);
+    expect(suggestions.comments!.filter((c) => c.status === 'clean').length).toBeGreaterThanOrEqual(10);
+    const sheetText = async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exported('ru')) as unknown as ExcelJS.Buffer);
+      const sheet = workbook.getWorksheet('Комментарии')!;
+      return (sheet.getColumn(1).values as unknown[]).filter((v): v is string => typeof v === 'string').join('\n');
+    };
+    expect(await sheetText()).not.toContain(namedColleague);
+    expect(await sheetText()).not.toContain('worker@sud.kz');
+
+    const named = pending.find((c) => c.flags.includes('name'))!;
+    const email = pending.find((c) => c.flags.includes('email'))!;
+    await expect(comments.decide(hr, campaignId, named.ref, { action: 'redact', text: '  ' })).rejects.toMatchObject({ code: 'reports.redaction-empty' });
+    await expect(comments.decide(hr, campaignId, 'nope', { action: 'approve' })).rejects.toMatchObject({ code: 'reports.unknown-comment' });
+    await expect(comments.decide(hr, campaignId, named.ref, { action: 'redact', text: 'Руководитель [имя скрыто] давит на сотрудников' })).resolves.toMatchObject({ status: 'redacted' });
+    await expect(comments.decide(hr, campaignId, email.ref, { action: 'approve' })).resolves.toMatchObject({ status: 'approved' });
+    const text = await sheetText();
+    expect(text).toContain('[имя скрыто]');
+    expect(text).not.toContain(namedColleague);
+    expect(text).toContain('worker@sud.kz');
+    const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM auth.audit_log WHERE action IN ('comments.approved', 'comments.redacted') AND target_id IN ($1, $2)`, [named.ref, email.ref]);
+    expect(n).toBe(2);
+    // Decisions name no respondent and copy no original text.
+    const [{ rows }] = await owner.query(`SELECT string_agg(t::text, ' ') AS rows FROM reports.comment_decision t`);
+    expect(rows).not.toContain(namedColleague);
   });
 
   it('audits every download, and refuses another role and an unknown export', async () => {

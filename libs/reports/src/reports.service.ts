@@ -9,6 +9,7 @@ import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { InstrumentService } from '@app/instruments';
 import { COURT_LEVELS, GENDERS, REGIONS, RegistryRepository } from '@app/registry';
 import { surveyCharts } from './charts';
+import { CommentsService } from './comments.service';
 import { ReportExportEntity } from './entities/report-export.entity';
 import { feedbackReport } from './feedback-report';
 import { renderWorkbook } from './render-workbook';
@@ -38,6 +39,7 @@ export class ReportsService {
     private readonly users: UserService,
     private readonly jobs: JobQueueService,
     private readonly audit: AuditLogService,
+    private readonly comments: CommentsService,
   ) {}
 
   private get exports() {
@@ -114,6 +116,7 @@ export class ReportsService {
       questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
       categoryLabels: await this.categoryLabels(campaign),
       charts: await surveyCharts(snapshot, found.locale, REGION_NAMES),
+      comments: (await this.comments.published(campaign.id)).flatMap((q) => (q.comments && q.comments.length > 0 ? [{ title: q.title, texts: q.comments.map((c) => c.text) }] : [])),
     });
     return renderWorkbook(report);
   }

@@ -16,8 +16,9 @@ export interface SurveyReportContext {
   readonly questionTitles: Readonly<Record<string, LocalizedText>>;
   /** Category labels by variable and code (gender, bands, court levels, regions). */
   readonly categoryLabels: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>>;
-  /** Band definitions as shown in the methodology, e.g. `age-band` → ['Under 35', …]. */
   readonly charts: readonly ChartImage[];
+  /** Comments that passed moderation, per free-text question answered by at least the free-text threshold. */
+  readonly comments: readonly { readonly title: LocalizedText; readonly texts: readonly string[] }[];
 }
 
 const GENDER_COLUMNS: readonly { key: ReportTextKey; gender: string | null }[] = [
@@ -220,9 +221,14 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
     },
   ]);
 
+  const commentSheet = sheet(t('commentsSheet'), [
+    { columns: [{ header: '', format: 'text', width: 120 }], rows: [[t('commentsNote', { threshold: thresholds.freeText })]] },
+    ...context.comments.map((q) => ({ title: q.title[locale], columns: [{ header: '', format: 'text' as const, width: 120 }], rows: q.texts.map((text) => [text]) })),
+  ]);
+
   return {
     title: reportTitle,
     suppressionMarker: snapshot.suppressionMarker,
-    sheets: [cover, methodology, responseRates, ...dimensionSheets, gapSheet, ...(context.charts.length > 0 ? [sheet(t('chartsSheet'), [], [...context.charts])] : [])],
+    sheets: [cover, methodology, responseRates, ...dimensionSheets, gapSheet, ...(context.comments.length > 0 ? [commentSheet] : []), ...(context.charts.length > 0 ? [sheet(t('chartsSheet'), [], [...context.charts])] : [])],
   };
 }

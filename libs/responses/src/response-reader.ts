@@ -172,4 +172,19 @@ export class ResponseReader {
       count: row.count as number,
     }));
   }
+
+  /**
+   * Free-text answers to `questions`, without any attribute: for moderation and for comment
+   * lists shown without demographic tags (ANONYMITY.md G). The response id identifies the
+   * answer, never a person (UUIDv4, rewritten at close).
+   */
+  async freeTextAnswers(campaignId: string, questions: readonly string[]): Promise<{ responseId: string; question: string; text: string }[]> {
+    const rows = await this.db.query(
+      `SELECT r.id, q.name AS question, r.answers ->> q.name AS text
+       FROM responses.response r CROSS JOIN unnest($2::text[]) AS q(name)
+       WHERE r.campaign_id = $1 AND coalesce(btrim(r.answers ->> q.name), '') <> ''`,
+      [campaignId, questions],
+    );
+    return rows.map((row: { id: string; question: string; text: string }) => ({ responseId: row.id, question: row.question, text: row.text }));
+  }
 }

@@ -20,7 +20,7 @@ export interface SurveyParticipant {
 export async function fillResponseStore(
   owner: DataSource,
   campaignId: string,
-  answer: (participant: SurveyParticipant, index: number) => Record<string, number> | null,
+  answer: (participant: SurveyParticipant, index: number) => Record<string, unknown> | null,
 ): Promise<{ invited: number; answered: number }> {
   const participants: SurveyParticipant[] = (
     await owner.query(

@@ -10,9 +10,9 @@ import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { isLocale, Locale, LocalizedText } from '@app/core';
 import { InstrumentService } from '@app/instruments';
 import { REGIONS } from '@app/registry';
-import { surveyCharts } from '@app/reports';
+import { CommentsService, surveyCharts } from '@app/reports';
 import { RequestLocale } from '../request-locale.decorator';
-import { CampaignRow, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage } from './dashboard.view';
+import { CampaignRow, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const ASSETS = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' } as const;
 type AssetName = keyof typeof ASSETS;
@@ -58,6 +58,7 @@ export class DashboardController {
     private readonly campaigns: CampaignService,
     private readonly results: ResultsService,
     private readonly instruments: InstrumentService,
+    private readonly comments: CommentsService,
   ) {}
 
   private get files(): PageFiles {
@@ -100,6 +101,15 @@ export class DashboardController {
         questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
       }),
     );
+  }
+
+  @Get('dashboard/campaigns/:id/comments')
+  @Roles(Role.Commission, Role.Hr)
+  async moderation(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+    const locale = this.localeOf(actor, lang);
+    const campaign = await this.campaigns.get(actor, id);
+    const questions = await this.comments.forModeration(actor, id);
+    send(response, locale, renderModerationPage(locale, this.files, actor.csrfToken, await this.row(actor, campaign), questions));
   }
 
   @Get('dashboard/assets/:name')

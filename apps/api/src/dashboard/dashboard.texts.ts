@@ -41,6 +41,27 @@ export const DASHBOARD_TEXTS = {
     ru: 'Каждый судья видит только свои результаты; здесь показана только сводка.',
     en: 'Each judge sees only their own results; only the summary is shown here.',
   },
+  moderation: { kk: 'Пікірлерді тексеру', ru: 'Проверка комментариев', en: 'Comment moderation' },
+  moderationIntro: {
+    kk: 'Аты-жөні немесе жеке деректері бар пікірлер сіз мақұлдағанша немесе өңдегенше есептерге кірмейді.',
+    ru: 'Комментарии с именами или персональными данными не попадут в отчёты, пока вы их не одобрите или не отредактируете.',
+    en: 'Comments with names or personal data stay out of every report until you approve or redact them.',
+  },
+  tooFewComments: {
+    kk: 'Жауап бергендер тым аз: пікірлер көрсетілмейді',
+    ru: 'Слишком мало ответивших: комментарии не показываются',
+    en: 'Too few people answered: comments are not shown',
+  },
+  approve: { kk: 'Мақұлдау', ru: 'Одобрить', en: 'Approve' },
+  redact: { kk: 'Өңделген нұсқаны сақтау', ru: 'Сохранить отредактированный', en: 'Save redacted' },
+  'comment.pending': { kk: 'тексеруді күтуде', ru: 'ждёт проверки', en: 'waiting for review' },
+  'comment.clean': { kk: 'ескертусіз', ru: 'без замечаний', en: 'no flags' },
+  'comment.approved': { kk: 'мақұлданды', ru: 'одобрен', en: 'approved' },
+  'comment.redacted': { kk: 'өңделді', ru: 'отредактирован', en: 'redacted' },
+  'flag.name': { kk: 'тізілімдегі есім', ru: 'имя из реестра', en: 'a name from the register' },
+  'flag.email': { kk: 'электрондық пошта', ru: 'электронная почта', en: 'an e-mail address' },
+  'flag.phone': { kk: 'телефон нөмірі', ru: 'номер телефона', en: 'a phone number' },
+  'flag.case-number': { kk: 'іс нөмірі', ru: 'номер дела', en: 'a case number' },
   synthetic: { kk: 'Синтетикалық деректер', ru: 'Синтетические данные', en: 'Synthetic data' },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -1,7 +1,7 @@
 import type { SurveySnapshot } from '@app/aggregation';
 import { LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
-import { REPORT_TEXTS, ReportTextKey } from '@app/reports';
+import { Comment, QuestionComments, REPORT_TEXTS, ReportTextKey } from '@app/reports';
 import { escapeHtml } from '../html';
 import { DASHBOARD_TEXTS, DashboardTextKey } from './dashboard.texts';
 
@@ -146,8 +146,35 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
 <p class="note">${escapeHtml(REPORT_TEXTS.marker[locale].replace('{marker}', snapshot.suppressionMarker))}</p></section>`,
       `<section aria-labelledby="gaps"><h2 id="gaps">${t('significantGaps')}</h2>${gaps.length > 0 ? `<ul>${gapItems}</ul>` : `<p>${t('none')}</p>`}</section>`,
       `<section aria-labelledby="charts" class="charts"><h2 id="charts">${r('chartsSheet')}</h2>${page.charts.map((c) => `<figure><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}</section>`,
+      `<p><a href="/dashboard/campaigns/${escapeHtml(campaign.id)}/comments?lang=${locale}">${t('moderation')}</a></p>`,
       `<section aria-labelledby="downloads"><h2 id="downloads">${t('downloads')}</h2><p>${downloads}</p><p id="export-status" role="status" aria-live="polite" data-preparing="${t('preparing')}" data-failed="${t('exportFailed')}"></p></section>`,
     );
   }
   return layout(locale, files, escapeHtml(campaign.title[locale]), sections.join('\n'), { csrfToken, signedIn: true });
+}
+
+/** The moderation screen: flagged comments first, each with approve and redact; the rest with their status. */
+export function renderModerationPage(locale: Locale, files: PageFiles, csrfToken: string, campaign: CampaignRow, questions: readonly QuestionComments[]): string {
+  const { t } = texts(locale);
+  const item = (c: Comment) => {
+    const flags = c.flags.map((f) => t(`flag.${f}` as DashboardTextKey)).join(', ');
+    const controls =
+      c.status === 'pending'
+        ? `<div class="decide"><button type="button" class="approve" data-ref="${escapeHtml(c.ref)}">${t('approve')}</button>
+<textarea aria-label="${t('redact')}" data-ref="${escapeHtml(c.ref)}">${escapeHtml(c.text)}</textarea>
+<button type="button" class="redact" data-ref="${escapeHtml(c.ref)}">${t('redact')}</button></div>`
+        : '';
+    return `<li class="comment ${c.status}"><p class="status">${t(`comment.${c.status}` as DashboardTextKey)}${flags ? ` — ${escapeHtml(flags)}` : ''}</p><blockquote>${escapeHtml(c.text)}</blockquote>${controls}</li>`;
+  };
+  const sections = questions.map((q) => {
+    const comments = q.comments ? [...q.comments].sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending')) : null;
+    return `<section><h2>${escapeHtml(q.title[locale])}</h2>${comments ? `<ul class="comments">${comments.map(item).join('\n')}</ul>` : `<p class="note">${t('tooFewComments')}</p>`}</section>`;
+  });
+  const body = [
+    `<p><a href="/dashboard/campaigns/${escapeHtml(campaign.id)}?lang=${locale}">← ${escapeHtml(campaign.title[locale])}</a></p>`,
+    `<p class="note">${t('moderationIntro')}</p>`,
+    `<p id="moderation-status" role="status" aria-live="polite" data-campaign="${escapeHtml(campaign.id)}" data-failed="${t('exportFailed')}"></p>`,
+    ...sections,
+  ].join('\n');
+  return layout(locale, files, t('moderation'), body, { csrfToken, signedIn: true });
 }

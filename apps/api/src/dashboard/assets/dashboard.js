@@ -48,7 +48,24 @@
     }
   }
 
+  function moderate(status) {
+    const decide = async (ref, body) => {
+      const response = await post(`/api/campaigns/${status.dataset.campaign}/comments/${encodeURIComponent(ref)}`, body);
+      if (response.ok) location.reload();
+      else status.textContent = status.dataset.failed;
+    };
+    for (const button of document.querySelectorAll('button.approve')) button.addEventListener('click', () => decide(button.dataset.ref, { action: 'approve' }));
+    for (const button of document.querySelectorAll('button.redact')) {
+      button.addEventListener('click', () => {
+        const text = document.querySelector(`textarea[data-ref="${CSS.escape(button.dataset.ref)}"]`).value;
+        decide(button.dataset.ref, { action: 'redact', text });
+      });
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    const moderation = document.getElementById('moderation-status');
+    if (moderation) moderate(moderation);
     const login = document.getElementById('login');
     if (login) signIn(login);
     document.getElementById('sign-out')?.addEventListener('click', async () => {
