@@ -17,7 +17,7 @@ module.exports = {
       name: 'lib-internals-from-outside',
       comment: 'Another library or an app imports a library only through its index.ts.',
       severity: 'error',
-      from: { path: '^(apps|test|bench|migrations)/' },
+      from: { path: '^(apps|test|bench|demo|migrations)/' },
       to: { path: '^libs/[^/]+/src/(?!index\\.ts$)' },
     },
     {

@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/core/src/config/**', 'libs/testing/src/**', '**/*.spec.ts', '**/*.int-spec.ts', 'test/**', 'bench/**'],
+    files: ['libs/core/src/config/**', 'libs/testing/src/**', '**/*.spec.ts', '**/*.int-spec.ts', 'test/**', 'bench/**', 'demo/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -108,8 +108,8 @@ export function cli(args, env) {
   run('node', [join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
 }
 
-/** Starts a built app with its output prefixed; returns the child process. */
-export function startApp(name, env, args = []) {
+/** Starts a built app with its output prefixed (to this terminal, or to `output`); returns the child process. */
+export function startApp(name, env, args = [], output = { stdout: process.stdout, stderr: process.stderr }) {
   const child = spawn('node', [join(ROOT, 'dist', 'apps', name, 'src', 'main.js'), ...args], {
     cwd: ROOT,
     env,
@@ -124,8 +124,8 @@ export function startApp(name, env, args = []) {
       for (const line of lines) out.write(`[${name}] ${line}\n`);
     });
   };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
+  prefix(child.stdout, output.stdout);
+  prefix(child.stderr, output.stderr);
   return child;
 }
 

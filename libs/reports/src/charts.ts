@@ -54,7 +54,8 @@ export async function surveyCharts(snapshot: SurveySnapshot, locale: Locale, reg
         encoding: {
           y: { field: 'dimension', type: 'nominal', title: null, axis: { labelLimit: 260 } },
           yOffset: { field: 'gender' },
-          x: { field: 'mean', type: 'quantitative', title: t('mean'), scale: { domain: [snapshot.dimensions[0]?.scale.min ?? 1, snapshot.dimensions[0]?.scale.max ?? 5] } },
+          // Bars start at zero, as bars must; the axis ends at the top of the scale.
+          x: { field: 'mean', type: 'quantitative', title: t('mean'), scale: { domain: [0, snapshot.dimensions[0]?.scale.max ?? 5] } },
           color: { field: 'gender', type: 'nominal', title: t('gender') },
         },
       }),
