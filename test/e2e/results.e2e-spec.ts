@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invitationTokenHmac, newInvitationToken } from '@app/campaigns';
 import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from '@app/responses';
-import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { eventually, HttpClient, launchStaffSurvey, runApp, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
 
 const PASSWORD = 'results-e2e-password';
 
@@ -17,16 +17,6 @@ interface ParticipantRow {
 
 function attributesOf(p: ParticipantRow): ReportingAttributes {
   return { gender: p.gender, ageBand: p.age_band, experienceBand: p.experience_band, courtLevel: p.court_level, regionCode: p.region_code };
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
 }
 
 /**
@@ -60,21 +50,8 @@ describe('protected results with a worker that dies mid-job', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     owner = await platform.db.owner();
-    for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', '11', '--scale', '0.4']]) {
-      expect(await runApp('cli', { ...platform.db.env, DEMO_PASSWORD: PASSWORD }, args).exited).toBe(0);
-    }
-    hr = new HttpClient(platform.baseUrl);
-    await hr.signIn('hr', PASSWORD);
-    const instruments = (await hr.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];
-    const created = await hr.post('/api/campaigns', {
-      kind: 'staff-survey',
-      title: { kk: 'Сауалнама', ru: 'Опрос', en: 'Survey' },
-      instrumentVersionId: instruments.find((i) => i.kind === 'staff-survey')!.latestVersion.id,
-      deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-      reminderDays: [],
-    });
-    campaignId = created.body.id;
-    expect((await hr.post(`/api/campaigns/${campaignId}/launch`)).status).toBe(200);
+    hr = await seedPlatform(platform, { seed: 11, scale: 0.4, password: PASSWORD });
+    campaignId = (await launchStaffSurvey(hr, { reminderDays: [] })).campaignId;
     participants = await owner.query(`SELECT id, gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [
       campaignId,
     ]);

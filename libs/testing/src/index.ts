@@ -4,3 +4,6 @@ export * from './running-platform';
 export * from './test-database';
 export * from './test-environment';
 export * from './smtp-catcher';
+export * from './disposable-services';
+export * from './respondent';
+export * from './open-survey';
