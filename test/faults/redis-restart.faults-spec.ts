@@ -54,7 +54,9 @@ describe('Redis restarted during a submission burst', () => {
       retryAfter: '5',
       body: { code: 'core.unavailable', message: 'Сервис временно недоступен. Повторите позже' },
     });
-    expect((await fetch(`${platform.baseUrl}/api/health`)).status).toBe(503);
+    const health = await fetch(`${platform.baseUrl}/api/health`);
+    expect(health.status).toBe(503);
+    expect((await health.json()).problems).toContainEqual({ field: 'redis', reason: 'down' });
     await sleep(2000);
     await disposableServices.start();
 
