@@ -1,4 +1,4 @@
-// Three tiers, one config: `--selectProjects unit|integration|e2e`. Per-tier timeouts are
+// Four tiers, one config: `--selectProjects unit|integration|e2e|faults`. Per-tier timeouts are
 // set by scripts/test.mjs (jest ignores testTimeout inside a project).
 // NestJS 12 and some of its companions ship as ES modules; swc turns them into CommonJS
 // for jest, which (on Node 20) cannot require ES modules itself.
@@ -39,6 +39,13 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
+    },
+    {
+      // Only on the disposable servers scripts/test.mjs starts for this tier.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
     },
   ],

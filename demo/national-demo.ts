@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { HttpClient, likertAnswer, readCaughtMail } from '@app/testing';
+import { eventually, HttpClient, likertAnswer, readCaughtMail } from '@app/testing';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -56,16 +56,6 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < items.length) await work(items[next++]);
   }));
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | false | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
 }
 
 async function people(): Promise<Map<string, Person>> {
@@ -185,7 +175,7 @@ async function main(): Promise<void> {
 
   const expected = campaigns.reduce((sum, c) => sum + c.invited, 0);
   let caught = await readCaughtMail(MAIL_DIR);
-  await until(
+  await eventually(
     'the invitations',
     async () => {
       caught = await readCaughtMail(MAIL_DIR);
@@ -193,6 +183,7 @@ async function main(): Promise<void> {
       return caught.length >= expected;
     },
     600_000,
+    1000,
   );
 
   const register = await people();
@@ -216,7 +207,7 @@ async function main(): Promise<void> {
   }
   progress('closed all three; the worker finalises, aggregates and audits');
   for (const campaign of campaigns) {
-    await until(
+    await eventually(
       `the results of ${campaign.kind}`,
       async () => {
         const status = (await campaign.owner.get(`/api/campaigns/${campaign.id}/results/status`)).body;
@@ -224,6 +215,7 @@ async function main(): Promise<void> {
         return status.releases?.length > 0;
       },
       1_800_000,
+      1000,
     );
     await campaign.owner.post(`/api/campaigns/${campaign.id}/results/publish`);
   }
@@ -245,7 +237,7 @@ async function main(): Promise<void> {
     for (const locale of ['kk', 'ru', 'en'] as const) {
       const requested = await campaign.owner.post(`/api/campaigns/${campaign.id}/exports`, { locale });
       const id = requested.body.id as string;
-      await until(`the ${locale} workbook`, async () => (await campaign.owner.get(`/api/exports/${id}`)).body.status === 'done', 600_000);
+      await eventually(`the ${locale} workbook`, async () => (await campaign.owner.get(`/api/exports/${id}`)).body.status === 'done', 600_000);
       const download = await fetch(`${BASE_URL}/api/exports/${id}/download`, { headers: { cookie: `jqc_session=${campaign.owner.cookie('jqc_session')}` } });
       const file = join(OUT_DIR, `${campaign.kind}-${locale}.xlsx`);
       await writeFile(file, Buffer.from(await download.arrayBuffer()));

@@ -2,7 +2,11 @@
 // Setup and process control behind `npm start`, `npm test` and `npm run demo`.
 // Plain Node with no dependencies, because it runs before `npm ci` has.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,9 +15,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export function dataDir() {
   return process.env.JQC_DATA_DIR ?? join(ROOT, '.data');
 }
-const ENV_FILE = join(dataDir(), 'local.env');
-const PG_PORT = process.env.JQC_PG_PORT ?? '54329';
-const REDIS_PORT = process.env.JQC_REDIS_PORT ?? '63799';
+/** The local PostgreSQL and Redis of `npm start` and `npm test`: where their data lives, their ports. */
+const LOCAL_SERVICES = { dataDir: dataDir(), pgPort: process.env.JQC_PG_PORT ?? '54329', redisPort: process.env.JQC_REDIS_PORT ?? '63799' };
 
 export function step(message) {
   process.stdout.write(`\n▶ ${message}\n`);
@@ -47,6 +50,40 @@ export function ensureServices() {
   run('bash', [join(ROOT, 'scripts', 'services.sh'), 'up']);
 }
 
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/**
+ * A PostgreSQL and a Redis of their own, on free ports with a fresh data directory, for
+ * tests that stop and crash them: the shared servers stay untouched. Returns the apps'
+ * environment (with JQC_DISPOSABLE_SERVICES set, which the fault tests require before they
+ * stop anything) and `stop`, which shuts both down and deletes their data.
+ */
+export async function startDisposableServices() {
+  step('starting a disposable PostgreSQL and Redis for the fault tests');
+  const services = { dataDir: join(tmpdir(), `jqc-faults-${randomBytes(4).toString('hex')}`), pgPort: await freePort(), redisPort: await freePort() };
+  const scriptEnv = { ...process.env, JQC_DATA_DIR: services.dataDir, JQC_PG_PORT: String(services.pgPort), JQC_REDIS_PORT: String(services.redisPort) };
+  // services.sh leaves alone what these point at; here they must not point at the shared servers.
+  delete scriptEnv.DATABASE_URL;
+  delete scriptEnv.REDIS_URL;
+  const stop = () => {
+    spawnSync('bash', [join(ROOT, 'scripts', 'services.sh'), 'down'], { cwd: ROOT, stdio: 'inherit', env: scriptEnv });
+    rmSync(services.dataDir, { recursive: true, force: true });
+  };
+  const started = spawnSync('bash', [join(ROOT, 'scripts', 'services.sh'), 'up'], { cwd: ROOT, stdio: 'inherit', env: scriptEnv });
+  if (started.status !== 0) {
+    stop();
+    throw new Error('the disposable PostgreSQL and Redis did not start');
+  }
+  return { env: { ...scriptEnv, ...serviceDefaults(services), JQC_DISPOSABLE_SERVICES: '1' }, stop };
+}
+
 /** The browser the end-to-end tests drive (playwright-core brings no browser of its own). */
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -66,10 +103,11 @@ export function ensureChromium() {
   run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
 }
 
-function readEnvFile() {
-  if (!existsSync(ENV_FILE)) return {};
+function readEnvFile(dir) {
+  const file = join(dir, 'local.env');
+  if (!existsSync(file)) return {};
   return Object.fromEntries(
-    readFileSync(ENV_FILE, 'utf8')
+    readFileSync(file, 'utf8')
       .split('\n')
       .filter((line) => /^[A-Z_]+=/.test(line))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
@@ -81,22 +119,26 @@ function readEnvFile() {
  * services and the secrets generated for this machine.
  */
 export function platformEnv(overrides = {}) {
-  const local = readEnvFile();
-  const pg = (user, password, database = 'jqc') => `postgres://${user}:${password}@127.0.0.1:${PG_PORT}/${database}`;
-  const defaults = {
+  const env = { ...process.env };
+  for (const [key, value] of Object.entries(serviceDefaults(LOCAL_SERVICES))) {
+    if (!env[key] && value) env[key] = value;
+  }
+  return { ...env, ...overrides };
+}
+
+/** Connection URLs and secrets of one set of local servers, from its generated local.env. */
+function serviceDefaults(services) {
+  const local = readEnvFile(services.dataDir);
+  const pg = (user, password, database = 'jqc') => `postgres://${user}:${password}@127.0.0.1:${services.pgPort}/${database}`;
+  return {
     DATABASE_URL: pg('jqc_owner', local.DB_OWNER_PASSWORD),
     DATABASE_EVALUATION_URL: pg('jqc_evaluation', local.DB_EVALUATION_PASSWORD),
     DATABASE_DISCIPLINE_URL: pg('jqc_discipline', local.DB_DISCIPLINE_PASSWORD),
-    REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+    REDIS_URL: `redis://127.0.0.1:${services.redisPort}`,
     SESSION_SECRET: local.SESSION_SECRET,
     TOKEN_HMAC_SECRET: local.TOKEN_HMAC_SECRET,
     DEMO_PASSWORD: local.DEMO_PASSWORD,
   };
-  const env = { ...process.env };
-  for (const [key, value] of Object.entries(defaults)) {
-    if (!env[key] && value) env[key] = value;
-  }
-  return { ...env, ...overrides };
 }
 
 export function build() {

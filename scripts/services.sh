@@ -3,8 +3,13 @@
 # their data under .data/ (git-ignored). Idempotent: running servers are reused.
 # When DATABASE_URL (or REDIS_URL) is set, that service is left to whoever runs it.
 #
-#   scripts/services.sh up     start what is needed and wait until it answers
-#   scripts/services.sh down   stop the servers this script started
+#   scripts/services.sh up                    start what is needed and wait until it answers
+#   scripts/services.sh down                  stop the servers this script started
+#   scripts/services.sh stop postgres|redis   stop one cleanly (Redis keeps its data in the AOF)
+#   scripts/services.sh kill postgres         stop it as a crash would (immediate shutdown, recovery on start)
+#
+# The fault-test tier (scripts/test.mjs faults) runs its own disposable pair through
+# JQC_DATA_DIR, JQC_PG_PORT and JQC_REDIS_PORT and stops and kills them mid-test.
 #
 # The connection settings and generated secrets live in .data/local.env, which
 # scripts/platform.mjs reads. Nothing here is ever committed.
@@ -117,10 +122,20 @@ ensure_redis_installed() {
   apt-get install -y -qq redis-server >/dev/null
 }
 
+redis_running() {
+  command -v redis-cli >/dev/null 2>&1 && redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG
+}
+
+# Stop only the Redis that keeps its data here: another checkout's may answer on the same port.
+redis_ours() {
+  redis_running && [ -d "$REDIS_DATA" ] &&
+    [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" config get dir 2>/dev/null | tail -n 1)" = "$(cd "$REDIS_DATA" && pwd -P)" ]
+}
+
 start_redis() {
   ensure_redis_installed
   mkdir -p "$REDIS_DATA"
-  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+  if redis_running; then
     log "Redis already running on 127.0.0.1:$REDIS_PORT"
     return 0
   fi
@@ -130,18 +145,22 @@ start_redis() {
     --pidfile "$REDIS_DATA/redis.pid" --logfile "$REDIS_DATA/redis.log" \
     --appendonly yes --save '' --maxmemory-policy noeviction
   for _ in $(seq 1 40); do
-    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && return 0
+    redis_running && return 0
     sleep 0.25
   done
   die "Redis does not answer on 127.0.0.1:$REDIS_PORT; see $REDIS_DATA/redis.log"
 }
 
-stop_all() {
+stop_postgres() {
+  local mode="$1"
   if [ -f "$PG_DATA/PG_VERSION" ] && pg_running; then
-    log "stopping PostgreSQL"
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+    log "stopping PostgreSQL ($mode)"
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m "$mode" -w stop >/dev/null
   fi
-  if command -v redis-cli >/dev/null 2>&1 && redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then
+}
+
+stop_redis() {
+  if redis_ours; then
     log "stopping Redis"
     redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   fi
@@ -153,6 +172,14 @@ case "${1:-up}" in
     if [ -n "${DATABASE_URL:-}" ]; then log "DATABASE_URL is set: using that PostgreSQL"; else start_postgres; fi
     if [ -n "${REDIS_URL:-}" ]; then log "REDIS_URL is set: using that Redis"; else start_redis; fi
     ;;
-  down) stop_all ;;
-  *) die "usage: $0 up|down" ;;
+  down) stop_postgres fast; stop_redis ;;
+  stop | kill)
+    case "${1}:${2:-}" in
+      stop:postgres) stop_postgres fast ;;
+      kill:postgres) stop_postgres immediate ;;
+      stop:redis) stop_redis ;;
+      *) die "usage: $0 stop postgres|redis, or $0 kill postgres" ;;
+    esac
+    ;;
+  *) die "usage: $0 up|down|stop postgres|redis|kill postgres" ;;
 esac

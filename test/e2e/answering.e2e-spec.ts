@@ -1,78 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
-import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { answersTo, Definition, HttpClient, launchStaffSurvey, Respondent, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
 
 const PASSWORD = 'answering-e2e-password';
-
-interface Question {
-  type: string;
-  name: string;
-  rateValues?: { value: number }[];
-}
-
-/** Valid answers to every question of a definition: the `pick`-th scale point, and `comment` for free text. */
-function answersTo(definition: { pages: { elements: Question[] }[] }, pick: number, comment?: string): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const question of definition.pages.flatMap((page) => page.elements)) {
-    if (question.type === 'rating') answers[question.name] = question.rateValues![pick % question.rateValues!.length].value;
-    if (question.type === 'comment' && comment) answers[question.name] = comment;
-  }
-  return answers;
-}
-
-/** A respondent's browser: exchanges the token once, then submits with the session cookie. */
-class Respondent {
-  private cookie = '';
-
-  constructor(private readonly baseUrl: string) {}
-
-  async exchange(token: string) {
-    const response = await fetch(`${this.baseUrl}/api/respond/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
-      body: JSON.stringify({ token }),
-    });
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('jqc_respondent='));
-    if (cookie) this.cookie = cookie.split(';')[0];
-    return { status: response.status, body: await response.json(), cookie };
-  }
-
-  async submit(body: unknown) {
-    const response = await fetch(`${this.baseUrl}/api/respond/submit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'en', cookie: this.cookie },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  }
-}
 
 describe('answering over HTTP: exactly once, unlinkable', () => {
   let platform: RunningPlatform;
   let hr: HttpClient;
   let campaignId: string;
   let tokens: string[];
-  let definition: { pages: { elements: Question[] }[] };
+  let definition: Definition;
   const canary = `CANARY-${randomUUID()}`;
 
   beforeAll(async () => {
     platform = await startPlatform();
-    for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', '8', '--scale', '0.02']]) {
-      const run = runApp('cli', { ...platform.db.env, DEMO_PASSWORD: PASSWORD }, args);
-      expect(await run.exited).toBe(0);
-    }
-    hr = new HttpClient(platform.baseUrl);
-    await hr.signIn('hr', PASSWORD);
-    const instruments = (await hr.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];
-    const created = await hr.post('/api/campaigns', {
-      kind: 'staff-survey',
-      title: { kk: 'Сауалнама', ru: 'Опрос', en: 'Survey' },
-      instrumentVersionId: instruments.find((i) => i.kind === 'staff-survey')!.latestVersion.id,
-      deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-    });
-    campaignId = created.body.id;
-    expect((await hr.post(`/api/campaigns/${campaignId}/launch`)).body.participants).toBe(120);
+    hr = await seedPlatform(platform, { seed: 8, scale: 0.02, password: PASSWORD });
+    const launched = await launchStaffSurvey(hr);
+    campaignId = launched.campaignId;
+    expect(launched.participants).toBe(120);
     const deadline = Date.now() + 60_000;
     let mails = await platform.mails();
     while (mails.length < 120 && Date.now() < deadline) {

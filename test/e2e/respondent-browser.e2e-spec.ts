@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page, Request } from 'playwright-core';
-import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { HttpClient, launchStaffSurvey, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
 
 /**
  * The respondent page in a real browser (Debian's Chromium, headless), against the real
@@ -26,24 +26,10 @@ describe('the respondent page in a browser', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs it (scripts/platform.mjs ensureChromium)`);
     platform = await startPlatform();
-    for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', '4', '--scale', '0.02']]) {
-      const run = runApp('cli', { ...platform.db.env, DEMO_PASSWORD: PASSWORD }, args);
-      expect(await run.exited).toBe(0);
-    }
-    const hr = new HttpClient(platform.baseUrl);
-    await hr.signIn('hr', PASSWORD);
-    const instruments = (await hr.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];
-    const created = await hr.post('/api/campaigns', {
-      kind: 'staff-survey',
-      title: { kk: 'Қызметкерлер сауалнамасы', ru: 'Опрос сотрудников', en: 'Staff survey' },
-      instrumentVersionId: instruments.find((i) => i.kind === 'staff-survey')!.latestVersion.id,
-      deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-    });
-    expect(created.status).toBe(201);
-    campaignId = created.body.id;
-    const launched = await hr.post(`/api/campaigns/${campaignId}/launch`);
-    expect(launched.status).toBe(200);
-    const invited: number = launched.body.participants;
+    const hr = await seedPlatform(platform, { seed: 4, scale: 0.02, password: PASSWORD });
+    const launched = await launchStaffSurvey(hr, { title: { kk: 'Қызметкерлер сауалнамасы', ru: 'Опрос сотрудников', en: 'Staff survey' } });
+    campaignId = launched.campaignId;
+    const invited = launched.participants;
     const deadline = Date.now() + 60_000;
     let mails = await platform.mails();
     while (mails.length < invited && Date.now() < deadline) {

@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invitationTokenHmac, newInvitationToken } from '@app/campaigns';
-import { fillResponseStore, HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { eventually, fillResponseStore, HttpClient, launchStaffSurvey, runApp, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
 
 const PASSWORD = 'results-e2e-password';
-
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-}
 
 /**
  * Results over HTTP with the real worker: locked while open (attack test 1), catalogue cells
@@ -46,21 +36,8 @@ describe('protected results with a worker that dies mid-job', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     owner = await platform.db.owner();
-    for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', '11', '--scale', '0.4']]) {
-      expect(await runApp('cli', { ...platform.db.env, DEMO_PASSWORD: PASSWORD }, args).exited).toBe(0);
-    }
-    hr = new HttpClient(platform.baseUrl);
-    await hr.signIn('hr', PASSWORD);
-    const instruments = (await hr.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];
-    const created = await hr.post('/api/campaigns', {
-      kind: 'staff-survey',
-      title: { kk: 'Сауалнама', ru: 'Опрос', en: 'Survey' },
-      instrumentVersionId: instruments.find((i) => i.kind === 'staff-survey')!.latestVersion.id,
-      deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-      reminderDays: [],
-    });
-    campaignId = created.body.id;
-    expect((await hr.post(`/api/campaigns/${campaignId}/launch`)).status).toBe(200);
+    hr = await seedPlatform(platform, { seed: 11, scale: 0.4, password: PASSWORD });
+    campaignId = (await launchStaffSurvey(hr, { reminderDays: [] })).campaignId;
     const definition = (await owner.query(`SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`, [campaignId]))[0]
       .definition as { pages: { elements: { type: string; name: string }[] }[] };
     const ratings = definition.pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');

@@ -1,5 +1,6 @@
-import { Module, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, LoggingModule, MailModule, QueueModule, RedisModule } from '@app/core';
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig, ConfigModule, DatabaseModule, HealthModule, JobName, JobQueueService, LoggingModule, MailModule, QueueModule, REDIS_CLIENT, RedisModule } from '@app/core';
 import { AggregationModule } from '@app/aggregation';
 import { AuthModule } from '@app/auth';
 import { CampaignsModule } from '@app/campaigns';
@@ -13,7 +14,6 @@ import { ReportsProcessor } from './processors/reports.processor';
 import { ResponsesProcessor } from './processors/responses.processor';
 
 const PURGE_SESSIONS_EVERY_MS = 15 * 60_000;
-const RECONCILE_EVERY_MS = 5 * 60_000;
 
 @Module({
   imports: [
@@ -33,10 +33,24 @@ const RECONCILE_EVERY_MS = 5 * 60_000;
   providers: [MaintenanceProcessor, CampaignsProcessor, MailProcessor, ResponsesProcessor, AggregationProcessor, ReportsProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap {
-  constructor(private readonly jobs: JobQueueService) {}
+  private readonly logger = new Logger(WorkerModule.name);
+
+  constructor(
+    private readonly jobs: JobQueueService,
+    private readonly config: AppConfig,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.schedule();
+    // A Redis that comes back empty (no persistence, a lost volume, a failover to an empty
+    // replica) has lost the schedules too, and without reconciling nothing re-queues the
+    // jobs it lost. Every reconnection puts them back; scheduling again changes nothing.
+    this.redis.on('ready', () => this.schedule().catch((error: Error) => this.logger.warn({ error: error.name }, 'could not schedule maintenance jobs')));
+  }
+
+  private async schedule(): Promise<void> {
     await this.jobs.schedule(JobName.PurgeExpiredSessions, {}, PURGE_SESSIONS_EVERY_MS);
-    await this.jobs.schedule(JobName.ReconcileCampaigns, {}, RECONCILE_EVERY_MS);
+    await this.jobs.schedule(JobName.ReconcileCampaigns, {}, this.config.RECONCILE_EVERY_SECONDS * 1000);
   }
 }

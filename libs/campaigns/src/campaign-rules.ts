@@ -60,3 +60,26 @@ export function reminderTimes(deadline: Date, days: number[], launchedAt: Date):
     .map((d) => new Date(deadline.getTime() - d * 24 * 3600_000))
     .filter((at) => at > launchedAt);
 }
+
+/**
+ * The invitation rounds reconciling queues for an open campaign (round 0 at launch, then each
+ * reminder), for when Redis lost their jobs. A round still to come is queued for its time,
+ * which changes nothing while its job exists. A round whose time is more than `graceMs` past
+ * is queued to go now, but only while some non-responder has had fewer mails than the round
+ * makes (`fewestMails`, null when everyone has answered): a page mails nobody who had the
+ * round's mail, so this reaches only the people a lost page never did.
+ */
+export function invitationRoundsToQueue(
+  campaign: { launchedAt: Date; deadline: Date; reminderDays: number[] },
+  fewestMails: number | null,
+  now: Date,
+  graceMs: number,
+): { round: number; delayMs: number }[] {
+  const times = [campaign.launchedAt, ...reminderTimes(campaign.deadline, campaign.reminderDays, campaign.launchedAt)];
+  return times.flatMap((at, round) => {
+    const wait = at.getTime() - now.getTime();
+    if (wait > 0) return [{ round, delayMs: wait }];
+    const missed = fewestMails !== null && fewestMails <= round;
+    return missed && -wait > graceMs ? [{ round, delayMs: 0 }] : [];
+  });
+}

@@ -18,6 +18,8 @@ export interface Recipient {
   email: string;
   language: 'kk' | 'ru' | 'en';
   responded: boolean;
+  /** Mails that went out to this participant: round 0 makes it 1, each reminder one more. */
+  invitationsSent: number;
 }
 
 export type CampaignDraft = Omit<CampaignEntity, 'id' | 'status' | 'catalogue' | 'referenceDate' | 'launchedAt' | 'closedAt' | 'publishedAt' | 'createdAt'>;
@@ -120,15 +122,16 @@ export class CampaignRepository {
     );
   }
 
-  /** Open campaigns with their deadline and whether any invitation has gone out. */
-  openCampaigns(): Promise<{ id: string; deadline: Date; launchedAt: Date; invited: boolean }[]> {
+  /** Open campaigns with their schedule, and the fewest mails any non-responder has had (null when all answered). */
+  openCampaigns(): Promise<{ id: string; deadline: Date; launchedAt: Date; reminderDays: number[]; fewestMails: number | null }[]> {
     return this.db
       .query(
-        `SELECT c.id, c.deadline, c.launched_at, EXISTS (SELECT 1 FROM campaigns.participant p WHERE p.campaign_id = c.id AND p.invitations_sent > 0) AS invited
+        `SELECT c.id, c.deadline, c.launched_at, c.reminder_days,
+                (SELECT min(p.invitations_sent) FROM campaigns.participant p WHERE p.campaign_id = c.id AND NOT p.responded) AS fewest_mails
          FROM campaigns.campaign c WHERE c.status = 'open'`,
       )
-      .then((rows: { id: string; deadline: Date; launched_at: Date; invited: boolean }[]) =>
-        rows.map((r) => ({ id: r.id, deadline: r.deadline, launchedAt: r.launched_at, invited: r.invited })),
+      .then((rows: { id: string; deadline: Date; launched_at: Date; reminder_days: number[]; fewest_mails: number | null }[]) =>
+        rows.map((r) => ({ id: r.id, deadline: r.deadline, launchedAt: r.launched_at, reminderDays: r.reminder_days, fewestMails: r.fewest_mails })),
       );
   }
 
@@ -149,21 +152,25 @@ export class CampaignRepository {
   /** Address and language of a participant, from the register (e-mails never touch the response store). */
   async recipient(participantId: string): Promise<Recipient | null> {
     const [row] = await this.db.query(
-      `SELECT p.id AS participant_id, p.responded, coalesce(j.email, s.email) AS email, coalesce(j.language, s.language) AS language
+      `SELECT p.id AS participant_id, p.responded, p.invitations_sent, coalesce(j.email, s.email) AS email, coalesce(j.language, s.language) AS language
        FROM campaigns.participant p
        LEFT JOIN registry.judge j ON p.person_kind = 'judge' AND j.id = p.person_id
        LEFT JOIN registry.staff_member s ON p.person_kind = 'staff' AND s.id = p.person_id
        WHERE p.id = $1`,
       [participantId],
     );
-    return row ? { participantId: row.participant_id, email: row.email, language: row.language, responded: row.responded } : null;
+    return row
+      ? { participantId: row.participant_id, email: row.email, language: row.language, responded: row.responded, invitationsSent: row.invitations_sent }
+      : null;
   }
 
   async storeToken(participantId: string, tokenHmac: string, expiresAt: Date): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, $3)`, [tokenHmac, participantId, expiresAt]);
-      await tx.query(`UPDATE campaigns.participant SET invitations_sent = invitations_sent + 1 WHERE id = $1`, [participantId]);
-    });
+    await this.db.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, $3)`, [tokenHmac, participantId, expiresAt]);
+  }
+
+  /** Counts a mail that has gone out. */
+  async countMail(participantId: string): Promise<void> {
+    await this.db.query(`UPDATE campaigns.participant SET invitations_sent = invitations_sent + 1 WHERE id = $1`, [participantId]);
   }
 
   /** Invited and answered, overall and by region × gender, from participation booleans only. */

@@ -5,7 +5,7 @@ import { AuditLogService, Principal, Role } from '@app/auth';
 import { INSTRUMENT_EDITORS, InstrumentService } from '@app/instruments';
 import { BandDefinition, personBands, PopulationFilter, RegistryRepository } from '@app/registry';
 import { AssignmentOptions, describeInfeasibility, EligibilitySetting, planPeerReview } from './assignment';
-import { Breakdown, BREAKDOWNS, CampaignKind, CAMPAIGN_KINDS, catalogueOf, PeerReviewSettings, reminderTimes } from './campaign-rules';
+import { Breakdown, BREAKDOWNS, CampaignKind, CAMPAIGN_KINDS, catalogueOf, invitationRoundsToQueue, PeerReviewSettings, reminderTimes } from './campaign-rules';
 import { CampaignRepository } from './campaign.repository';
 import { CampaignError, CampaignErrorCode } from './campaigns.errors';
 import { CampaignEntity } from './entities/campaign.entity';
@@ -62,7 +62,7 @@ function definedOnly<T extends object>(values: T): Partial<T> {
 /** What callers may set: everything but the assignment seed, which the service draws itself. */
 export type CampaignInput = Omit<CampaignSettings, 'peer'> & { peer: Omit<PeerReviewSettings, 'seed'> | null };
 
-/** Invitations not sent this long after launch are taken as lost. */
+/** A round of invitations not out this long after its time is taken as lost. */
 const RECONCILE_GRACE_MS = 10 * 60_000;
 
 function newSeed(): number {
@@ -191,12 +191,13 @@ export class CampaignService {
       if (pairs.length > 0) await this.campaigns.insertAssignments(tx, id, pairs);
       return { participants: participants.size, assignments: pairs.length };
     });
+    // Audited before queueing: the jobs wait for Redis, and reconciling queues them if this process dies meanwhile.
+    await this.audit.record(actor, { action: 'campaigns.launched', targetType: 'campaign', targetId: id, details: { ...outcome } });
     await this.jobs.enqueue(JobName.SendInvitations, { campaignId: id, round: 0 });
     for (const [index, at] of reminderTimes(settings.deadline, settings.reminderDays, now).entries()) {
       await this.jobs.enqueue(JobName.SendInvitations, { campaignId: id, round: index + 1 }, { delay: at.getTime() - now.getTime() });
     }
     await this.jobs.enqueue(JobName.CloseCampaign, { campaignId: id }, { delay: settings.deadline.getTime() - now.getTime() });
-    await this.audit.record(actor, { action: 'campaigns.launched', targetType: 'campaign', targetId: id, details: { ...outcome } });
     return { campaign: await this.get(actor, id), ...outcome };
   }
 
@@ -209,8 +210,9 @@ export class CampaignService {
       return campaign;
     }
     if (await this.campaigns.moveStatus(id, 'open', 'closed', { closedAt: now })) {
-      await this.jobs.enqueue(JobName.FinalizeResponses, { campaignId: id });
+      // Audited before queueing: the job waits for Redis, and reconciling queues it if this process dies meanwhile.
       await this.audit.record(actor, { action: 'campaigns.closed', targetType: 'campaign', targetId: id, details: { by: actor ? 'hand' : 'deadline' } });
+      await this.jobs.enqueue(JobName.FinalizeResponses, { campaignId: id });
     }
     return this.campaigns.findById(id);
   }
@@ -248,9 +250,10 @@ export class CampaignService {
 
   /**
    * Repairs what a lost job or a Redis outage at the wrong moment left undone: open
-   * campaigns past their deadline are closed, every open campaign has its close job, and a
-   * campaign whose invitations never went out gets them. Safe to run any time: every job
-   * has a deterministic id.
+   * campaigns past their deadline are closed, every open campaign has its close job and its
+   * reminders to come, and a round of invitations that did not reach everyone it should
+   * have goes out again to those it missed. Safe to run any time: every job has a
+   * deterministic id, and nobody gets a round's mail twice.
    */
   async reconcile(now = new Date()): Promise<{ closed: number; invited: number }> {
     let closed = 0;
@@ -262,9 +265,9 @@ export class CampaignService {
         continue;
       }
       await this.jobs.enqueue(JobName.CloseCampaign, { campaignId: campaign.id }, { delay: campaign.deadline.getTime() - now.getTime() });
-      if (!campaign.invited && now.getTime() - campaign.launchedAt.getTime() > RECONCILE_GRACE_MS) {
-        await this.jobs.enqueue(JobName.SendInvitations, { campaignId: campaign.id, round: 0 });
-        invited += 1;
+      for (const { round, delayMs } of invitationRoundsToQueue(campaign, campaign.fewestMails, now, RECONCILE_GRACE_MS)) {
+        await this.jobs.enqueue(JobName.SendInvitations, { campaignId: campaign.id, round }, delayMs > 0 ? { delay: delayMs } : {});
+        if (delayMs === 0) invited += 1;
       }
     }
     return { closed, invited };

@@ -102,4 +102,40 @@ describe('campaigns on a real database and Redis', () => {
     const finalize = await module.get<Queue>(getQueueToken(QueueName.Responses)).getJob(`finalize-responses-${campaign.id}`);
     expect(finalize).toBeDefined();
   });
+
+  it('sends a round again only to those a lost page never reached, and a retried page mails nobody twice', async () => {
+    const campaign = await campaigns.create(hr, 'staff-survey', {
+      title: { kk: 'Жоғалған бет', ru: 'Потерянная страница', en: 'Lost page' },
+      instrumentVersionId: await staffVersionId(),
+      deadline: new Date(Date.now() + 10 * 24 * 3600_000),
+    });
+    await campaigns.launch(hr, campaign.id);
+    const campaignsQueue = module.get<Queue>(getQueueToken(QueueName.Campaigns));
+    const mail = module.get<Queue>(getQueueToken(QueueName.Mail));
+    await Promise.all([campaignsQueue.obliterate({ force: true }), mail.obliterate({ force: true })]);
+    const invitations = module.get(InvitationService);
+    const before = (await smtp.recipients()).length;
+
+    // Page 0 went out, twice (a retried job); page 1 was lost with Redis.
+    await invitations.sendPage(campaign.id, 0, 0);
+    await invitations.sendPage(campaign.id, 0, 0);
+    expect((await smtp.recipients()).length - before).toBe(100);
+
+    await campaigns.reconcile(new Date(Date.now() + 15 * 60_000));
+    const queued = await campaignsQueue.getJobs(['waiting', 'delayed', 'prioritized']);
+    const ids = queued.map((job) => job.id);
+    // Round 0 again, and both reminders (7 and 2 days before the deadline) for their time.
+    expect(ids).toEqual(expect.arrayContaining([0, 1, 2].map((round) => `send-invitations-${campaign.id}-${round}`)));
+    expect(queued.find((job) => job.id === `send-invitations-${campaign.id}-1`)!.delay).toBeGreaterThan(0);
+
+    expect(await invitations.fanOut(campaign.id, 0)).toBe(2);
+    for (const page of [0, 1]) await invitations.sendPage(campaign.id, 0, page);
+    const sent = (await smtp.recipients()).slice(before);
+    expect(sent).toHaveLength(120);
+    expect(new Set(sent).size).toBe(120);
+
+    await campaignsQueue.obliterate({ force: true });
+    await campaigns.reconcile(new Date(Date.now() + 15 * 60_000));
+    expect(await campaignsQueue.getJob(`send-invitations-${campaign.id}-0`)).toBeUndefined();
+  });
 });

@@ -43,7 +43,8 @@ export class InvitationService {
 
   private async send(campaign: CampaignEntity, participantId: string, round: number): Promise<void> {
     const recipient = await this.campaigns.recipient(participantId);
-    if (!recipient || recipient.responded) return;
+    // Had this round's mail already: the page is retried, or queued again by reconciling.
+    if (!recipient || recipient.responded || recipient.invitationsSent > round) return;
     const token = newInvitationToken();
     await this.campaigns.storeToken(participantId, invitationTokenHmac(this.config.TOKEN_HMAC_SECRET, token), campaign.deadline);
     const mail = invitationMail({
@@ -55,5 +56,7 @@ export class InvitationService {
       minimumGroup: campaign.thresholds.count,
     });
     await this.mailer.send({ to: recipient.email, ...mail });
+    // Counted once sent: a failure before this mails again on the retry instead of never.
+    await this.campaigns.countMail(participantId);
   }
 }

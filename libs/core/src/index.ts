@@ -24,3 +24,4 @@ export * from './anonymity/thresholds';
 export * from './mail/mail.module';
 export * from './mail/mailer.service';
 export * from './errors/database-errors';
+export * from './redis/redis-errors';

@@ -5,3 +5,6 @@ export * from './test-database';
 export * from './test-environment';
 export * from './smtp-catcher';
 export * from './answered-survey';
+export * from './disposable-services';
+export * from './respondent';
+export * from './open-survey';

@@ -46,6 +46,14 @@ export function runApp(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, ar
   };
 }
 
+/** The log lines in which an app reports an error it did not expect (the api's 500s, with name, code and stack). */
+export function unexpectedErrors(app: RunningApp): string[] {
+  return app
+    .output()
+    .split('\n')
+    .filter((line) => line.includes('"msg":"unhandled error"'));
+}
+
 export async function waitUntilHealthy(url: string, app: RunningApp, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -74,9 +82,12 @@ export interface RunningPlatform {
   db: TestDatabase;
   baseUrl: string;
   workerHealthUrl: string;
-  api: RunningApp;
+  /** The current api process: {@link RunningPlatform.restartApi} replaces it. */
+  readonly api: RunningApp;
   /** The current worker process: {@link RunningPlatform.restartWorker} replaces it. */
   readonly worker: RunningApp;
+  /** Kills the api (SIGKILL: requests cut off mid-way, no shutdown hooks) and starts a fresh one on the same port. */
+  restartApi(): Promise<void>;
   /** Kills the worker (SIGKILL: no shutdown hooks, locks left behind) and starts a fresh one. */
   restartWorker(): Promise<void>;
   /** Every message the platform sent, read from the local SMTP catcher. */
@@ -112,7 +123,7 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
     ...extraEnv,
   };
   const catcher = runApp('cli', env, ['mail:catch', '--port', String(smtpPort), '--dir', mailDir]);
-  const api = runApp('api', env);
+  let api = runApp('api', env);
   let worker = runApp('worker', env);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const workerHealthUrl = `http://127.0.0.1:${workerPort}/health/ready`;
@@ -123,18 +134,27 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
     await db.drop();
     throw error;
   }
+  const restart = async (app: RunningApp, name: 'api' | 'worker', healthUrl: string): Promise<RunningApp> => {
+    await app.stop('SIGKILL');
+    const fresh = runApp(name, env);
+    await waitUntilHealthy(healthUrl, fresh);
+    return fresh;
+  };
   return {
     db,
     baseUrl,
     workerHealthUrl,
-    api,
+    get api() {
+      return api;
+    },
     get worker() {
       return worker;
     },
+    async restartApi() {
+      api = await restart(api, 'api', `${baseUrl}/api/health`);
+    },
     async restartWorker() {
-      await worker.stop('SIGKILL');
-      worker = runApp('worker', env);
-      await waitUntilHealthy(workerHealthUrl, worker);
+      worker = await restart(worker, 'worker', workerHealthUrl);
     },
     mails: () => readCaughtMail(mailDir),
     async stop() {

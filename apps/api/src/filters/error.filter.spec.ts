@@ -1,4 +1,4 @@
-import { ArgumentsHost } from '@nestjs/common';
+import { ArgumentsHost, ServiceUnavailableException } from '@nestjs/common';
 import { DomainError, ErrorKind, LocalizedText } from '@app/core';
 import { ErrorFilter } from './error.filter';
 
@@ -68,5 +68,29 @@ describe('ErrorFilter', () => {
   it('does not take a reason from another module', () => {
     const foreign = new DomainError('other.code', ErrorKind.Invalid, 'x', [{ field: 'f', reason: 'English', constraint: 'tooEarly', params: {} }]);
     expect(respond(foreign, 'kk').body).toMatchObject({ problems: [{ field: 'f', reason: 'English' }] });
+  });
+});
+
+describe('ErrorFilter on lost connections', () => {
+  it.each([
+    ['a refused database connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a database shutting down', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['a transaction whose connection failed', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
+    ['Redis retries used up', Object.assign(new Error('Reached the max retries per request limit (which is 2).'), { name: 'MaxRetriesPerRequestError' })],
+    ['a closed Redis connection', new Error('Connection is closed.')],
+  ])('answers %s with 503 and a localised message, not 500', (_, lost) => {
+    const sent = respond(lost, 'kk');
+    expect(sent).toMatchObject({ status: 503, body: { code: 'core.unavailable', message: 'Қызмет уақытша қолжетімсіз. Кейінірек қайталаңыз' } });
+  });
+
+  it('still answers 500 for anything else', () => {
+    expect(respond(new Error('Connection is closed. Or is it?'), 'en').status).toBe(500);
+  });
+});
+
+describe('ErrorFilter on a failed readiness check', () => {
+  it('answers 503 naming the dependency that is down', () => {
+    const failed = new ServiceUnavailableException({ status: 'error', info: { database: { status: 'up' } }, error: { redis: { status: 'down', message: 'detail' } } });
+    expect(respond(failed, 'en')).toMatchObject({ status: 503, body: { code: 'core.unavailable', problems: [{ field: 'redis', reason: 'down' }] } });
   });
 });

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { CoreError, CoreErrorCode, DomainError, isDatabaseConnectionError, ErrorKind, FieldProblem, formatText, Locale, LocalizedText, resolveLocale, validationReason } from '@app/core';
+import { CoreError, CoreErrorCode, DomainError, isDatabaseConnectionError, isRedisConnectionError, ErrorKind, FieldProblem, formatText, Locale, LocalizedText, resolveLocale, validationReason } from '@app/core';
 
 const STATUS: Record<ErrorKind, number> = {
   [ErrorKind.Invalid]: HttpStatus.BAD_REQUEST,
@@ -92,6 +92,8 @@ export class ErrorFilter implements ExceptionFilter {
       return new CoreError(CoreErrorCode.MalformedBody, ErrorKind.Invalid, middleware.message ?? 'Bad request', [], { reason: middleware.message ?? '' });
     }
     if (isDatabaseConnectionError(exception)) return new CoreError(CoreErrorCode.Unavailable, ErrorKind.Unavailable, 'Database unavailable');
+    // Respondent sessions and rate limits live in Redis: without it, answering waits (ANONYMITY.md F keeps sessions out of the database).
+    if (isRedisConnectionError(exception)) return new CoreError(CoreErrorCode.Unavailable, ErrorKind.Unavailable, 'Redis unavailable');
     return null;
   }
 
@@ -106,6 +108,8 @@ export class ErrorFilter implements ExceptionFilter {
         return new CoreError(CoreErrorCode.PayloadTooLarge, ErrorKind.PayloadTooLarge, exception.message);
       case HttpStatus.TOO_MANY_REQUESTS:
         return new CoreError(CoreErrorCode.RateLimited, ErrorKind.RateLimited, exception.message);
+      case HttpStatus.SERVICE_UNAVAILABLE:
+        return new CoreError(CoreErrorCode.Unavailable, ErrorKind.Unavailable, exception.message, failedChecks(exception.getResponse()));
       default:
         if (status >= 400 && status < 500) {
           return new CoreError(CoreErrorCode.MalformedBody, ErrorKind.Invalid, exception.message, [], { reason: exception.message });
@@ -113,6 +117,12 @@ export class ErrorFilter implements ExceptionFilter {
         return null;
     }
   }
+}
+
+/** The checks a failed readiness check (terminus) names as down, as problems: which dependency, not its error text. */
+function failedChecks(response: string | object): FieldProblem[] {
+  const down = typeof response === 'object' ? (response as { error?: Record<string, unknown> }).error : undefined;
+  return Object.keys(down ?? {}).map((check) => ({ field: check, reason: 'down' }));
 }
 
 const INTERNAL: Record<Locale, string> = {

@@ -91,6 +91,13 @@ export class AppConfig {
   @Max(200 * 1024 * 1024)
   REGISTER_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** How often the worker re-queues from the database what lost jobs left undone (closing, invitations, finalising, results). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RECONCILE_EVERY_SECONDS = 300;
+
   @IsOptional()
   @IsString()
   DEMO_PASSWORD?: string;
