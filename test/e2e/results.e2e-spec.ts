@@ -1,23 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invitationTokenHmac, newInvitationToken } from '@app/campaigns';
-import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from '@app/responses';
-import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { HttpClient, runApp, RunningPlatform, startPlatform, storeResponses } from '@app/testing';
 
 const PASSWORD = 'results-e2e-password';
-
-interface ParticipantRow {
-  id: string;
-  gender: string;
-  age_band: string;
-  experience_band: string;
-  court_level: string | null;
-  region_code: string;
-}
-
-function attributesOf(p: ParticipantRow): ReportingAttributes {
-  return { gender: p.gender, ageBand: p.age_band, experienceBand: p.experience_band, courtLevel: p.court_level, regionCode: p.region_code };
-}
 
 async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -39,7 +25,7 @@ describe('protected results with a worker that dies mid-job', () => {
   let owner: DataSource;
   let hr: HttpClient;
   let campaignId: string;
-  let participants: ParticipantRow[];
+  let participants: { id: string }[];
 
   async function respondOverHttp(participantId: string): Promise<{ status: number; body: unknown }> {
     const token = newInvitationToken();
@@ -75,36 +61,16 @@ describe('protected results with a worker that dies mid-job', () => {
     });
     campaignId = created.body.id;
     expect((await hr.post(`/api/campaigns/${campaignId}/launch`)).status).toBe(200);
-    participants = await owner.query(`SELECT id, gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [
-      campaignId,
-    ]);
+    participants = await owner.query(`SELECT id FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
 
     // Most answers go straight into the response store, coarsened as answering stores them:
     // the HTTP path is covered elsewhere, and thousands of requests would only slow this test.
-    const stored = coarsenPopulation(participants.map(attributesOf), coarseningGroupSize(5));
     const definition = (await owner.query(`SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`, [campaignId]))[0]
       .definition as { pages: { elements: { type: string; name: string }[] }[] };
     const ratings = definition.pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
-    const answering = participants.filter((_, i) => i % 8 !== 0);
-    const rows = answering.map((p, i) => {
-      const attributes = stored.get(attributesKey(attributesOf(p)))!;
-      const answers = Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 7 + j * 3 + (p.gender === 'f' ? 2 : 0)) % 5)]));
-      return { answers, ...attributes };
-    });
-    await owner.query(
-      `INSERT INTO responses.response (campaign_id, answers, gender, age_band, experience_band, court_level, region_code)
-       SELECT $1, * FROM unnest($2::jsonb[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-      [
-        campaignId,
-        rows.map((r) => JSON.stringify(r.answers)),
-        rows.map((r) => r.gender),
-        rows.map((r) => r.ageBand),
-        rows.map((r) => r.experienceBand),
-        rows.map((r) => r.courtLevel),
-        rows.map((r) => r.regionCode),
-      ],
+    await storeResponses(owner, campaignId, (p, i) =>
+      i % 8 === 0 ? null : Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 7 + j * 3 + (p.gender === 'f' ? 2 : 0)) % 5)])),
     );
-    await owner.query(`UPDATE campaigns.participant SET responded = true WHERE id = ANY($1::uuid[])`, [answering.map((p) => p.id)]);
   }, 240_000);
 
   afterAll(async () => {

@@ -4,3 +4,4 @@ export * from './running-platform';
 export * from './test-database';
 export * from './test-environment';
 export * from './smtp-catcher';
+export * from './stored-responses';
