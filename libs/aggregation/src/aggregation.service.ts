@@ -11,7 +11,7 @@ import {
 } from "@app/registry";
 import { ReportingAttributes, ResponseReader } from "@app/responses";
 import { AggregationError, AggregationErrorCode } from "./aggregation.errors";
-import { loadAuditSolver } from "./core/audit";
+import { newAuditSolver } from "./core/audit";
 import { Breakdown } from "./core/catalogue";
 import {
   buildPeerReviewSnapshot,
@@ -271,7 +271,7 @@ export class AggregationService {
         microcells,
         previous,
       },
-      { solver: await loadAuditSolver(), progress },
+      { solver: await newAuditSolver(), progress },
     );
   }
 
@@ -315,7 +315,7 @@ export class AggregationService {
         tally: await this.reader.raterTally(campaign.id),
         previous,
       },
-      { solver: await loadAuditSolver() },
+      { solver: await newAuditSolver() },
     );
   }
 }
