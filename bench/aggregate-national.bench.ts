@@ -6,7 +6,7 @@
  *
  *   npm run bench -- aggregate-national
  */
-import { AggregationService, loadAuditSolver, SurveySnapshot } from '@app/aggregation';
+import { AggregationService, SurveySnapshot } from '@app/aggregation';
 import { cellCountsFloor } from './cell-counts-floor';
 import { compare, median, MeasuredFigure, ratioAtMost, recordRun, runBenchmark, timed } from './harness';
 import { closedNationalSurvey, loadRegister, NATIONAL_SURVEYS, openBenchDatabase } from './national-survey';
@@ -20,7 +20,6 @@ runBenchmark(async () => {
     await loadRegister(bench.module, 1);
     const surveys = [];
     for (const [index, spec] of NATIONAL_SURVEYS.entries()) surveys.push(await closedNationalSurvey(bench.module, bench.owner, spec, 1000 + index));
-    await loadAuditSolver();
     const aggregation = bench.module.get(AggregationService);
     const figures: MeasuredFigure[] = [];
     const notes: string[] = [];

@@ -4,7 +4,7 @@
  * forked with the database's environment. Boots the aggregation stack, computes each campaign
  * and sends `{ bootRssMb, peakRssMb, ms }` to the parent.
  */
-import { AggregationService, loadAuditSolver } from '@app/aggregation';
+import { AggregationService } from '@app/aggregation';
 import { loadConfig } from '@app/core';
 import { createIntegrationModule } from '@app/testing';
 import { runBenchmark, timed } from './harness';
@@ -20,7 +20,6 @@ export interface ChildResult {
 runBenchmark(async () => {
   const module = await createIntegrationModule({ env: process.env, config: loadConfig(process.env) }, { imports: AGGREGATION_IMPORTS });
   try {
-    await loadAuditSolver();
     const bootRssMb = process.memoryUsage().rss / 2 ** 20;
     const aggregation = module.get(AggregationService);
     const ms: number[] = [];
