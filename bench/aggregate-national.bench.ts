@@ -35,7 +35,7 @@ runBenchmark(async () => {
       const { summary } = JSON.parse(computed.result) as SurveySnapshot;
       notes.push(
         `${survey.label}: ${survey.invited.toLocaleString('en-US')} invited, ${survey.respondents.toLocaleString('en-US')} answering, ${survey.questions.length} rating questions; ` +
-          `${summary.publishedCells.toLocaleString('en-US')} cells published, ${summary.suppressedCells} suppressed, ${summary.lpSolves} LP solves.`,
+          `${summary.publishedCells.toLocaleString('en-US')} cells published, ${summary.suppressedCells.toLocaleString('en-US')} suppressed, ${summary.lpSolves.toLocaleString('en-US')} LP solves.`,
       );
     }
     recordRun('aggregate-national', figures, notes);

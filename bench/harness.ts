@@ -6,7 +6,7 @@
  * A new benchmark is a `bench/<name>.bench.ts` listed in bench/suite.json.
  */
 import { cpus, totalmem } from 'node:os';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import SUITE from './suite.json';
 
@@ -182,6 +182,7 @@ export function recordRun(benchmark: string, figures: readonly MeasuredFigure[],
     targets: { ...previous?.targets, ...Object.fromEntries(figures.map((f) => [f.name, f.target])) },
     notes: [...notes],
   };
+  mkdirSync(RESULTS, { recursive: true });
   writeJson(LATEST, latest);
   writeJson(RUNS, runs);
   const markdown = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
