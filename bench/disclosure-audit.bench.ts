@@ -20,14 +20,7 @@ import {
   RespondentMicrocell,
   validateThresholds,
 } from '@app/aggregation';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { random } from './synthetic-answers';
 
 function pick<T>(rng: () => number, items: readonly T[], weights: readonly number[]): T {
   const total = weights.reduce((a, b) => a + b, 0);

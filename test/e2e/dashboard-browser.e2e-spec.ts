@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { Browser, chromium } from 'playwright-core';
-import { fillResponseStore, HttpClient, likertAnswer, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { storeResponses, HttpClient, likertAnswer, runApp, RunningPlatform, startPlatform } from '@app/testing';
 
 const PASSWORD = 'dashboard-browser-password';
 const CHROMIUM = '/usr/bin/chromium';
@@ -37,7 +37,7 @@ describe('the dashboard in a browser', () => {
     ]);
     const ratings = (definition as { pages: { elements: { type: string; name: string }[] }[] }).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
     const comment = (i: number) => (i === 1 ? 'Позвоните мне: +7 701 123 45 67' : i % 10 === 2 ? `Нужно больше обучения (${i})` : undefined);
-    await fillResponseStore(owner, campaignId, (p, i) =>
+    await storeResponses(owner, campaignId, (p, i) =>
       i % 3 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
     );
     expect((await commission.post(`/api/campaigns/${campaignId}/close`)).status).toBe(200);

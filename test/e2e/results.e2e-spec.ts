@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invitationTokenHmac, newInvitationToken } from '@app/campaigns';
-import { eventually, fillResponseStore, HttpClient, launchStaffSurvey, runApp, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
+import { eventually, HttpClient, launchStaffSurvey, runApp, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
 
 const PASSWORD = 'results-e2e-password';
 
@@ -43,7 +43,7 @@ describe('protected results with a worker that dies mid-job', () => {
     const ratings = definition.pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
     // Most answers go straight into the response store: the HTTP path is covered elsewhere,
     // and thousands of requests would only slow this test. One participant stays unanswered.
-    await fillResponseStore(owner, campaignId, (p, i) =>
+    await storeResponses(owner, campaignId, (p, i) =>
       i === 0 || i % 8 === 0 ? null : Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 7 + j * 3 + (p.gender === 'f' ? 2 : 0)) % 5)])),
     );
     [{ id: unansweredId }] = await owner.query(`SELECT id FROM campaigns.participant WHERE campaign_id = $1 AND NOT responded LIMIT 1`, [campaignId]);

@@ -6,7 +6,7 @@ import { InstrumentService } from '@app/instruments';
 import { COURT_LEVELS, GENDERS, REGIONS, RegistryRepository } from '@app/registry';
 import { ReportingAttributes, ResponseReader } from '@app/responses';
 import { AggregationError, AggregationErrorCode } from './aggregation.errors';
-import { loadAuditSolver } from './core/audit';
+import { newAuditSolver } from './core/audit';
 import { Breakdown } from './core/catalogue';
 import { buildPeerReviewSnapshot, DiagnosticSuppressions } from './snapshot/peer-review-snapshot';
 import { StoredAttributes, surveyCatalogue, surveyMicrocells } from './snapshot/survey-input';
@@ -178,7 +178,7 @@ export class AggregationService {
         microcells,
         previous,
       },
-      { solver: await loadAuditSolver(), progress },
+      { solver: await newAuditSolver(), progress },
     );
   }
 
@@ -203,7 +203,7 @@ export class AggregationService {
         tally: await this.reader.raterTally(campaign.id),
         previous,
       },
-      { solver: await loadAuditSolver() },
+      { solver: await newAuditSolver() },
     );
   }
 }

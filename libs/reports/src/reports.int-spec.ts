@@ -10,7 +10,7 @@ import { MailModule } from '@app/core';
 import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
 import { RegisterImportService, RegistryModule } from '@app/registry';
 import { AnsweringService, ResponsesModule } from '@app/responses';
-import { createIntegrationModule, createTestDatabase, fillPeerReviews, fillResponseStore, likertAnswer, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, fillPeerReviews, storeResponses, likertAnswer, TestDatabase } from '@app/testing';
 import { ReportsModule } from './reports.module';
 import { CommentsService } from './comments.service';
 import { ReportsService } from './reports.service';
@@ -65,7 +65,7 @@ describe('survey workbooks', () => {
     [{ full_name: namedColleague }] = await owner.query(`SELECT full_name FROM registry.staff_member ORDER BY id LIMIT 1`);
     const comment = (i: number) =>
       i === 1 ? `Руководитель ${namedColleague} давит на сотрудников` : i === 2 ? 'Пишите мне: worker@sud.kz' : i % 5 === 0 ? `Нужно больше помощников (${i})` : undefined;
-    await fillResponseStore(owner, campaignId, (p, i) =>
+    await storeResponses(owner, campaignId, (p, i) =>
       i % 9 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
     );
     await campaigns.close(hr, campaignId);

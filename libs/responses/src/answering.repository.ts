@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReportingAttributes } from './coarsening';
+import { AttributeCount, ReportingAttributes } from './coarsening';
 
 export interface InvitedParticipant {
   participantId: string;
@@ -61,18 +61,16 @@ export class AnsweringRepository {
     return row ? this.invited(row) : null;
   }
 
-  /** Reporting attributes of every participant of a campaign, as snapshotted at launch. */
-  async populationAttributes(campaignId: string): Promise<ReportingAttributes[]> {
+  /** A campaign's participants counted by their reporting attributes, as snapshotted at launch. */
+  async populationCounts(campaignId: string): Promise<AttributeCount[]> {
     const rows = await this.db.query(
-      `SELECT gender, age_band, experience_band, court_level, region_code FROM campaigns.participant WHERE campaign_id = $1`,
+      `SELECT gender, age_band, experience_band, court_level, region_code, count(*)::int AS count FROM campaigns.participant WHERE campaign_id = $1
+       GROUP BY gender, age_band, experience_band, court_level, region_code`,
       [campaignId],
     );
-    return rows.map((r: Record<string, string | null>) => ({
-      gender: r.gender,
-      ageBand: r.age_band,
-      experienceBand: r.experience_band,
-      courtLevel: r.court_level,
-      regionCode: r.region_code,
+    return rows.map((r: Record<string, string | null> & { count: number }) => ({
+      attributes: { gender: r.gender, ageBand: r.age_band, experienceBand: r.experience_band, courtLevel: r.court_level, regionCode: r.region_code },
+      count: r.count,
     }));
   }
 

@@ -6,7 +6,7 @@ import { AnonymityThresholds, AppConfig, ErrorKind, isDatabaseConnectionError, J
 import { invitationTokenHmac } from '@app/campaigns';
 import { answerValidator, AnswerCheck, InstrumentService } from '@app/instruments';
 import { AnsweringRepository, CompetencyItems, InvitedParticipant, StoredAnswer } from './answering.repository';
-import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from './coarsening';
+import { attributesKey, coarsenCounts, coarseningGroupSize, ReportingAttributes } from './coarsening';
 import { RespondentSessions } from './respondent-sessions';
 import { ResponsesError, ResponsesErrorCode } from './responses.errors';
 
@@ -161,7 +161,7 @@ export class AnsweringService {
   private async coarsened(campaign: CampaignFacts): Promise<Map<string, ReportingAttributes>> {
     let map = this.coarsening.get(campaign.id);
     if (!map) {
-      map = coarsenPopulation(await this.answering.populationAttributes(campaign.id), coarseningGroupSize(campaign.thresholds.count));
+      map = coarsenCounts(await this.answering.populationCounts(campaign.id), coarseningGroupSize(campaign.thresholds.count));
       this.coarsening.set(campaign.id, map);
     }
     return map;

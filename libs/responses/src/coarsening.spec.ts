@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { attributesKey, coarsenPopulation, ReportingAttributes } from './coarsening';
+import { attributesKey, coarsenCounts, coarsenPopulation, ReportingAttributes } from './coarsening';
 
 const person = (gender: string, ageBand: string, experienceBand: string, courtLevel: string | null, regionCode: string): ReportingAttributes => ({
   gender,
@@ -33,15 +33,30 @@ describe('coarsenPopulation', () => {
     expect(stored.get('f|35-44|5-9|district|almaty')).toEqual(nothing);
   });
 
+  const attribute = (values: string[]) => fc.constantFrom(...values);
+  const someone = fc.record({
+    gender: attribute(['f', 'm']),
+    ageBand: attribute(['under-35', '35-44', '45-54', '55-plus']),
+    experienceBand: attribute(['under-5', '5-9', '10-19', '20-plus']),
+    courtLevel: fc.constantFrom('district', 'regional', 'supreme', null),
+    regionCode: attribute(['almaty', 'astana', 'abai', 'ulytau', 'shymkent']),
+  });
+
+  it('coarsens a population given as counts exactly as person by person', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(someone, fc.integer({ min: 1, max: 8 })), { minLength: 1, maxLength: 60 }), fc.integer({ min: 3, max: 10 }), (counted, k) => {
+        const people = counted.flatMap(([attributes, count]) => Array.from({ length: count }, () => attributes));
+        const byCounts = coarsenCounts(
+          counted.map(([attributes, count]) => ({ attributes, count })),
+          k,
+        );
+        expect(byCounts).toEqual(coarsenPopulation(people, k));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('gives every stored combination at least k people, whatever the population', () => {
-    const attribute = (values: string[]) => fc.constantFrom(...values);
-    const someone = fc.record({
-      gender: attribute(['f', 'm']),
-      ageBand: attribute(['under-35', '35-44', '45-54', '55-plus']),
-      experienceBand: attribute(['under-5', '5-9', '10-19', '20-plus']),
-      courtLevel: fc.constantFrom('district', 'regional', 'supreme', null),
-      regionCode: attribute(['almaty', 'astana', 'abai', 'ulytau', 'shymkent']),
-    });
     fc.assert(
       fc.property(fc.array(someone, { minLength: 5, maxLength: 400 }), fc.integer({ min: 3, max: 10 }), (population, k) => {
         const stored = coarsenPopulation(population, k);

@@ -40,20 +40,34 @@ export function attributesKey(attributes: ReportingAttributes): string {
   return [attributes.gender, attributes.ageBand, attributes.experienceBand, attributes.courtLevel, attributes.regionCode].map((v) => v ?? '*').join('|');
 }
 
+/** How many people of a population have one full combination of reporting attributes. */
+export interface AttributeCount {
+  attributes: ReportingAttributes;
+  count: number;
+}
+
+/** {@link coarsenCounts} of a population given person by person. */
+export function coarsenPopulation(people: readonly ReportingAttributes[], k: number): Map<string, ReportingAttributes> {
+  return coarsenCounts(
+    people.map((attributes) => ({ attributes, count: 1 })),
+    k,
+  );
+}
+
 /**
  * Coarsens the reporting attributes of a population so that every combination that may be
  * stored with a response is shared by at least `k` people of the population: people in a
  * rarer combination move up one generalisation step, again and again, until their group is
- * large enough. Returns, for each person's full combination, the combination to store.
- * Deterministic: it depends only on the population's counts.
+ * large enough. Returns, for each full combination, the combination to store.
+ * Deterministic: it depends only on the population's counts, which is all it takes.
  */
-export function coarsenPopulation(people: ReportingAttributes[], k: number): Map<string, ReportingAttributes> {
+export function coarsenCounts(population: readonly AttributeCount[], k: number): Map<string, ReportingAttributes> {
   const fullKeys = new Map<string, { attributes: ReportingAttributes; count: number; step: number }>();
-  for (const person of people) {
-    const key = attributesKey(person);
+  for (const { attributes, count } of population) {
+    const key = attributesKey(attributes);
     const entry = fullKeys.get(key);
-    if (entry) entry.count += 1;
-    else fullKeys.set(key, { attributes: person, count: 1, step: 0 });
+    if (entry) entry.count += count;
+    else fullKeys.set(key, { attributes, count, step: 0 });
   }
   for (;;) {
     const groups = new Map<string, number>();

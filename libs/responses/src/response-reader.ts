@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AnsweringRepository } from './answering.repository';
-import { attributesKey, coarsenPopulation, coarseningGroupSize, ReportingAttributes } from './coarsening';
+import { attributesKey, coarsenCounts, coarseningGroupSize, ReportingAttributes } from './coarsening';
 
 /** A group of the register population under the attributes stored with responses (coarsened). */
 export interface PopulationGroup {
@@ -95,14 +95,14 @@ export class ResponseReader {
    * falls in exactly one group.
    */
   async populationGroups(campaignId: string, countThreshold: number): Promise<PopulationGroup[]> {
-    const people = await this.answering.populationAttributes(campaignId);
-    const stored = coarsenPopulation(people, coarseningGroupSize(countThreshold));
+    const counted = await this.answering.populationCounts(campaignId);
+    const stored = coarsenCounts(counted, coarseningGroupSize(countThreshold));
     const groups = new Map<string, PopulationGroup>();
-    for (const person of people) {
-      const attributes = stored.get(attributesKey(person))!;
+    for (const { attributes: full, count } of counted) {
+      const attributes = stored.get(attributesKey(full))!;
       const key = attributesKey(attributes);
       const group = groups.get(key) ?? { attributes, population: 0 };
-      group.population += 1;
+      group.population += count;
       groups.set(key, group);
     }
     return [...groups.values()];
@@ -133,19 +133,22 @@ export class ResponseReader {
     }));
   }
 
-  /** Dimension scores of every response, counted by score; peer reviews by the judge reviewed. */
+  /**
+   * Dimension scores of every response, counted by score; peer reviews by the judge reviewed.
+   * Each response is scored in a lateral subquery of its own items: grouping all items of all
+   * responses by response id instead costs twice the time at 100× national size (BENCHMARKS.md).
+   */
   async dimensionScoreCounts(campaignId: string, items: readonly ScoredItem[]): Promise<DimensionScoreCount[]> {
     const rows = await this.db.query(
-      `WITH scored AS (
-         SELECT ${ATTRIBUTE_COLUMNS}, r.reviewee_judge_id, i.dimension,
-                coalesce(sum(CASE WHEN i.reverse THEN i.mirror - a.value ELSE a.value END), 0) AS sum, count(a.value)::int AS answered
-         FROM responses.response r
-         CROSS JOIN unnest($2::text[], $3::text[], $4::boolean[], $5::int[]) AS i(name, dimension, reverse, mirror)
+      `SELECT ${ATTRIBUTE_COLUMNS}, r.reviewee_judge_id, s.dimension, s.sum, s.answered, count(*)::int AS count
+       FROM responses.response r
+       CROSS JOIN LATERAL (
+         SELECT i.dimension, coalesce(sum(CASE WHEN i.reverse THEN i.mirror - a.value ELSE a.value END), 0) AS sum, count(a.value)::int AS answered
+         FROM unnest($2::text[], $3::text[], $4::boolean[], $5::int[]) AS i(name, dimension, reverse, mirror)
          CROSS JOIN LATERAL (SELECT (r.answers ->> i.name)::numeric AS value) a
-         WHERE r.campaign_id = $1
-         GROUP BY r.id, i.dimension)
-       SELECT gender, age_band, experience_band, court_level, region_code, reviewee_judge_id, dimension, sum, answered, count(*)::int AS count
-       FROM scored GROUP BY gender, age_band, experience_band, court_level, region_code, reviewee_judge_id, dimension, sum, answered`,
+         GROUP BY i.dimension) s
+       WHERE r.campaign_id = $1
+       GROUP BY ${ATTRIBUTE_COLUMNS}, r.reviewee_judge_id, s.dimension, s.sum, s.answered`,
       [campaignId, items.map((i) => i.name), items.map((i) => i.dimension), items.map((i) => i.reverse), items.map((i) => i.mirror)],
     );
     return rows.map((row: Record<string, unknown>) => ({

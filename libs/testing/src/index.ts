@@ -8,3 +8,4 @@ export * from './answered-survey';
 export * from './disposable-services';
 export * from './respondent';
 export * from './open-survey';
+export * from './stored-responses';

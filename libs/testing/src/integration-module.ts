@@ -7,7 +7,7 @@ import { TestDatabase } from './test-database';
  * A Nest module wired to the test file's own database and queue prefix on the real
  * Postgres and Redis, plus whatever the test imports.
  */
-export async function createIntegrationModule(db: TestDatabase, metadata: ModuleMetadata = {}, env: NodeJS.ProcessEnv = {}): Promise<TestingModule> {
+export async function createIntegrationModule(db: Pick<TestDatabase, 'env' | 'config'>, metadata: ModuleMetadata = {}, env: NodeJS.ProcessEnv = {}): Promise<TestingModule> {
   const module = await Test.createTestingModule({
     imports: [ConfigModule, DatabaseModule.forRoot({ discipline: true }), RedisModule, QueueModule, ...(metadata.imports ?? [])],
     providers: metadata.providers ?? [],

@@ -57,4 +57,25 @@ describe('a dimension release', () => {
     expect(release.audit.passed).toBe(true);
     expect(release.audit.values.length).toBeGreaterThan(0);
   });
+
+  it('releases the same when each distinct score is listed once with its count', async () => {
+    const thresholds = validateThresholds();
+    const counts = await protectRespondentCounts({
+      catalogue,
+      thresholds,
+      microcells: microcells.map((m) => ({ cell: m.cell, population: m.population, respondents: m.scores.length })),
+    });
+    const counted = microcells.map((m) => {
+      const byScore = new Map<string, { sum: number; answered: number; count: number }>();
+      for (const { sum, answered } of m.scores) {
+        const entry = byScore.get(`${sum}/${answered}`) ?? { sum, answered, count: 0 };
+        entry.count += 1;
+        byScore.set(`${sum}/${answered}`, entry);
+      }
+      return { ...m, scores: [...byScore.values()] };
+    });
+    const input = { catalogue, scale: { min: 1, max: 5 }, thresholds, countRelease: counts };
+    expect(counted.some((m) => m.scores.length < microcells.find((o) => o.cell === m.cell)!.scores.length)).toBe(true);
+    expect(await protectDimension({ ...input, microcells: counted })).toEqual(await protectDimension({ ...input, microcells }));
+  });
 });

@@ -3,7 +3,7 @@ import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { assertAuditPassed, AuditedValue, AuditLayer, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
 import { Catalogue } from './catalogue';
 import { cellKeyOrder, LinkedTables, Microcell, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
-import { dimensionScorePoint, DimensionScore, LikertScale, assertScale } from './statistics';
+import { dimensionScorePoint, DimensionScore, LikertScale, assertScale, scoreCount } from './statistics';
 import { countCellReasons, isGroupDisclosure, PrimaryReason, statisticsCellReasons, statisticsSizeReasons, Thresholds, validateThresholds } from './suppression';
 
 /**
@@ -368,7 +368,7 @@ export async function protectDimension(input: StatisticsReleaseInput<DimensionMi
   const points = input.scale.max - input.scale.min + 1;
   const microcells: Microcell[] = input.microcells.map((m) => {
     const values = new Array<number>(points + 1).fill(0);
-    for (const score of m.scores) values[dimensionScorePoint(score, input.scale) - input.scale.min] += 1;
+    for (const score of m.scores) values[dimensionScorePoint(score, input.scale) - input.scale.min] += scoreCount(score);
     values[points] = m.noScore;
     return { cell: m.cell, population: m.population, values };
   });
@@ -376,7 +376,10 @@ export async function protectDimension(input: StatisticsReleaseInput<DimensionMi
     const histogram = new Map<string, number>();
     for (const m of input.microcells) {
       if (!Object.entries(assignment).every(([name, code]) => m.cell[name] === code)) continue;
-      for (const score of m.scores) histogram.set(exactKey(score), (histogram.get(exactKey(score)) ?? 0) + 1);
+      for (const score of m.scores) {
+        const key = exactKey(score);
+        histogram.set(key, (histogram.get(key) ?? 0) + scoreCount(score));
+      }
     }
     return [...histogram.values()];
   };

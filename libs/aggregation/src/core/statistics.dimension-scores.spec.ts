@@ -49,6 +49,14 @@ describe('dimension scores', () => {
     expect(JSON.stringify(describeDimension([...scores].reverse(), scale))).toBe(JSON.stringify(describeDimension(scores, scale)));
   });
 
+  it('describes a score that stands for several respondents as that many copies of it', () => {
+    const repeated = [...scores, scores[1], scores[1], scores[2]];
+    const counted = [scores[0], { ...scores[1], count: 3 }, { ...scores[2], count: 2 }];
+    expect(describeDimension(counted, scale)).toEqual(describeDimension(repeated, scale));
+    expect(describeDimension(counted, scale).n).toBe(6);
+    expect(() => describeDimension([{ ...scores[0], count: 0 }], scale)).toThrow(/count ≥ 1/);
+  });
+
   it('counts a score under its nearest scale point, halves upwards, for the audit', () => {
     expect(scores.map((s) => dimensionScorePoint(s, scale))).toEqual([5, 4, 3]);
   });

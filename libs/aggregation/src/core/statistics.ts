@@ -46,10 +46,20 @@ export interface ItemStatistics {
   readonly top2Ci: Interval | null;
 }
 
-/** A respondent's dimension score as an exact fraction: the sum of the answered items over their number. */
+/**
+ * A respondent's dimension score as an exact fraction: the sum of the answered items over their
+ * number. `count` respondents have it (1 when absent): a microcell lists each distinct score
+ * once, so its size does not grow with the number of respondents.
+ */
 export interface DimensionScore {
   readonly sum: number;
   readonly answered: number;
+  readonly count?: number;
+}
+
+/** How many respondents a dimension score stands for. */
+export function scoreCount(score: DimensionScore): number {
+  return score.count ?? 1;
 }
 
 /** Statistics of dimension scores over respondents: as {@link ItemStatistics}, without a distribution. */
@@ -265,8 +275,8 @@ function dimensionSample(scores: readonly DimensionScore[], scale: LikertScale):
   assertScale(scale);
   let denominator = 1n;
   for (const score of scores) {
-    if (!Number.isSafeInteger(score.answered) || score.answered < 1 || !Number.isSafeInteger(score.sum)) {
-      throw new AggregationError(AggregationErrorCode.InconsistentInput, 'a dimension score needs integer sum and answered ≥ 1', { reason: 'invalid dimension score' });
+    if (!Number.isSafeInteger(score.answered) || score.answered < 1 || !Number.isSafeInteger(score.sum) || !Number.isSafeInteger(scoreCount(score)) || scoreCount(score) < 1) {
+      throw new AggregationError(AggregationErrorCode.InconsistentInput, 'a dimension score needs integer sum, answered ≥ 1 and count ≥ 1', { reason: 'invalid dimension score' });
     }
     if (score.sum < scale.min * score.answered || score.sum > scale.max * score.answered) {
       throw new AggregationError(AggregationErrorCode.InvalidAnswer, 'dimension score outside the scale', { value: `${score.sum}/${score.answered}` });
@@ -277,7 +287,7 @@ function dimensionSample(scores: readonly DimensionScore[], scale: LikertScale):
   const histogram = new Map<bigint, number>();
   for (const score of scores) {
     const scaled = (BigInt(score.sum) * denominator) / BigInt(score.answered);
-    histogram.set(scaled, (histogram.get(scaled) ?? 0) + 1);
+    histogram.set(scaled, (histogram.get(scaled) ?? 0) + scoreCount(score));
   }
   return { values: [...histogram.keys()], counts: [...histogram.values()], denominator };
 }

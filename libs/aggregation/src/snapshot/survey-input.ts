@@ -126,9 +126,8 @@ export function surveyMicrocells(
       entry.noScore += row.count;
       continue;
     }
-    // One shared object per distinct score keeps memory at a pointer per respondent.
-    const score: DimensionScore = Object.freeze({ sum: row.sum, answered: row.answered });
-    for (let i = 0; i < row.count; i += 1) entry.scores.push(score);
+    // Each distinct score once, with its count: memory does not grow with the respondents.
+    entry.scores.push({ sum: row.sum, answered: row.answered, count: row.count });
   }
 
   const base = keys.map((key) => cells.get(key)!);
