@@ -5,6 +5,7 @@
  * has its own benchmark, submit-throughput).
  */
 import { randomUUID } from 'node:crypto';
+import type { ModuleMetadata } from '@nestjs/common';
 import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { MailModule } from '@app/core';
@@ -51,10 +52,10 @@ export interface BenchDatabase {
 }
 
 /** A fresh database cloned from the test template, with the aggregation stack wired to it. */
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+export async function openBenchDatabase(extraImports: NonNullable<ModuleMetadata['imports']> = []): Promise<BenchDatabase> {
   await ensureTemplateDatabase();
   const db = await createTestDatabase();
-  const module = await createIntegrationModule(db, { imports: AGGREGATION_IMPORTS });
+  const module = await createIntegrationModule(db, { imports: [...AGGREGATION_IMPORTS, ...extraImports] });
   const owner = await db.owner();
   return {
     db,
