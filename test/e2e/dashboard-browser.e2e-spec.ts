@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { Browser, chromium } from 'playwright-core';
-import { storeResponses, HttpClient, likertAnswer, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { HttpClient, likertAnswer, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
 
 const PASSWORD = 'dashboard-browser-password';
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,9 +16,7 @@ describe('the dashboard in a browser', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs it (scripts/platform.mjs ensureChromium)`);
     platform = await startPlatform();
-    for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', '6', '--scale', '0.5']]) {
-      expect(await runApp('cli', { ...platform.db.env, DEMO_PASSWORD: PASSWORD }, args).exited).toBe(0);
-    }
+    await seedPlatform(platform, { seed: 6, scale: 0.5, password: PASSWORD });
     const commission = new HttpClient(platform.baseUrl);
     await commission.signIn('commission', PASSWORD);
     const instruments = (await commission.get('/api/instruments')).body as { kind: string; latestVersion: { id: string } }[];

@@ -25,3 +25,4 @@ export * from './mail/mail.module';
 export * from './mail/mailer.service';
 export * from './errors/database-errors';
 export * from './redis/redis-errors';
+export * from './html/escape-html';

@@ -2,8 +2,10 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, TopLevelSpec } from 'vega-lite';
 import type { SurveySnapshot } from '@app/aggregation';
-import { Locale, LocalizedText } from '@app/core';
+import { Locale } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
+import { REGION_NAMES } from '@app/registry';
+import { ChartImage } from './report-model';
 import { REPORT_TEXTS } from './report-texts';
 
 /** The font the charts ask for; the Docker image installs it (fonts-dejavu-core), and it covers Kazakh. */
@@ -12,18 +14,23 @@ const FONT = 'DejaVu Sans';
 export interface Chart {
   readonly title: string;
   readonly svg: string;
-  readonly png: Buffer;
-  readonly width: number;
-  readonly height: number;
 }
 
-/** Renders a vega-lite spec to SVG (dashboard) and PNG (workbooks), headless, with no canvas. */
+/** PNGs are drawn at this zoom and placed at their SVG size, so they stay sharp when printed. */
+const PNG_ZOOM = 1.5;
+
+/** Renders a vega-lite spec to SVG, headless, with no canvas. */
 export async function renderChart(title: string, spec: TopLevelSpec): Promise<Chart> {
   const view = new vega.View(vega.parse(compile({ ...spec, config: { font: FONT, ...(spec.config ?? {}) } } as TopLevelSpec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  const rendered = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: FONT }, fitTo: { mode: 'zoom', value: 1.5 } }).render();
-  return { title, svg, png: rendered.asPng(), width: Math.round(rendered.width / 1.5), height: Math.round(rendered.height / 1.5) };
+  return { title, svg };
+}
+
+/** A chart as a picture for workbooks (the dashboard shows the SVG itself). */
+export function chartImage(chart: Chart): ChartImage {
+  const rendered = new Resvg(chart.svg, { font: { loadSystemFonts: true, defaultFontFamily: FONT }, fitTo: { mode: 'zoom', value: PNG_ZOOM } }).render();
+  return { title: chart.title, png: rendered.asPng(), width: Math.round(rendered.width / PNG_ZOOM), height: Math.round(rendered.height / PNG_ZOOM) };
 }
 
 /**
@@ -31,7 +38,7 @@ export async function renderChart(title: string, spec: TopLevelSpec): Promise<Ch
  * women and men, and the response rate by region. Suppressed cells are left out, not drawn
  * as zero.
  */
-export async function surveyCharts(snapshot: SurveySnapshot, locale: Locale, regionNames: Readonly<Record<string, LocalizedText>>): Promise<Chart[]> {
+export async function surveyCharts(snapshot: SurveySnapshot, locale: Locale): Promise<Chart[]> {
   const t = (key: keyof typeof REPORT_TEXTS) => REPORT_TEXTS[key][locale];
   const dimensionName = (code: string) => (isDimensionCode(code) ? DIMENSIONS[code][locale] : code);
   const means = snapshot.dimensions.flatMap((d) =>
@@ -41,7 +48,7 @@ export async function surveyCharts(snapshot: SurveySnapshot, locale: Locale, reg
     }),
   );
   const rates = snapshot.respondents.flatMap((c) =>
-    c.tableId === 'region' && c.value?.rate != null ? [{ region: regionNames[c.assignment.region]?.[locale] ?? c.assignment.region, rate: c.value.rate }] : [],
+    c.tableId === 'region' && c.value?.rate != null ? [{ region: REGION_NAMES[c.assignment.region]?.[locale] ?? c.assignment.region, rate: c.value.rate }] : [],
   );
   const charts: Chart[] = [];
   if (means.length > 0) {

@@ -10,7 +10,7 @@ import { MailModule } from '@app/core';
 import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
 import { RegisterImportService, RegistryModule } from '@app/registry';
 import { AnsweringService, ResponsesModule } from '@app/responses';
-import { createIntegrationModule, createTestDatabase, fillPeerReviews, storeResponses, likertAnswer, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, likertAnswer, storePeerReviews, storeResponses, TestDatabase } from '@app/testing';
 import { ReportsModule } from './reports.module';
 import { CommentsService } from './comments.service';
 import { ReportsService } from './reports.service';
@@ -200,7 +200,7 @@ describe('peer feedback reports', () => {
     });
     await campaigns.launch(commission, campaign.id);
     campaignId = campaign.id;
-    await fillPeerReviews(owner, campaignId, (_judge, i) => Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 3 + j) % 5)])));
+    await storePeerReviews(owner, campaignId, (_judge, i) => Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 3 + j) % 5)])));
     await campaigns.close(commission, campaignId);
     await module.get(AnsweringService).finalize(campaignId);
     await module.get(AggregationService).aggregate(campaignId, 1);

@@ -7,8 +7,8 @@ import { ErrorKind, JobName, JobQueueService, Locale, LocalizedText } from '@app
 import { AuditLogService, Principal, UserService } from '@app/auth';
 import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { InstrumentService } from '@app/instruments';
-import { COURT_LEVELS, GENDERS, REGIONS, RegistryRepository } from '@app/registry';
-import { surveyCharts } from './charts';
+import { COURT_LEVELS, GENDERS, REGION_NAMES, RegistryRepository } from '@app/registry';
+import { chartImage, surveyCharts } from './charts';
 import { CommentsService } from './comments.service';
 import { ReportExportEntity } from './entities/report-export.entity';
 import { feedbackReport } from './feedback-report';
@@ -19,8 +19,6 @@ import { surveyReport } from './survey-report';
 type Actor = Pick<Principal, 'userId' | 'login' | 'role'>;
 
 export type ExportView = Omit<ReportExportEntity, 'file' | 'campaign'>;
-
-const REGION_NAMES: Record<string, LocalizedText> = Object.fromEntries(REGIONS.map((r) => [r.code, r.names]));
 
 /**
  * Workbook exports: requested through the API, built by the worker from one protected release,
@@ -115,14 +113,14 @@ export class ReportsService {
       synthetic: await this.synthetic(campaign.id),
       questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
       categoryLabels: await this.categoryLabels(campaign),
-      charts: await surveyCharts(snapshot, found.locale, REGION_NAMES),
+      charts: (await surveyCharts(snapshot, found.locale)).map(chartImage),
       comments: (await this.comments.published(campaign.id)).flatMap((q) => (q.comments && q.comments.length > 0 ? [{ title: q.title, texts: q.comments.map((c) => c.text) }] : [])),
     });
     return renderWorkbook(report);
   }
 
   /** Labels of every breakdown category, in kk/ru/en. */
-  async categoryLabels(campaign: CampaignEntity): Promise<Record<string, Record<string, LocalizedText>>> {
+  private async categoryLabels(campaign: CampaignEntity): Promise<Record<string, Record<string, LocalizedText>>> {
     const bands = async (kind: 'age' | 'experience', version: number) =>
       Object.fromEntries(((await this.registry.bandDefinition(kind, version))?.bands ?? []).map((b) => [b.code, b.labels as LocalizedText]));
     return {
@@ -135,7 +133,7 @@ export class ReportsService {
   }
 
   /** Whether the campaign's population came from the synthetic register (demo or test data). */
-  async synthetic(campaignId: string): Promise<boolean> {
+  private async synthetic(campaignId: string): Promise<boolean> {
     const [row] = await this.db.query(
       `SELECT coalesce(bool_or(coalesce(j.synthetic, s.synthetic)), false) AS synthetic FROM campaigns.participant p
        LEFT JOIN registry.judge j ON p.person_kind = 'judge' AND j.id = p.person_id

@@ -4,7 +4,7 @@ export * from './running-platform';
 export * from './test-database';
 export * from './test-environment';
 export * from './smtp-catcher';
-export * from './answered-survey';
+export * from './synthetic-answers';
 export * from './disposable-services';
 export * from './respondent';
 export * from './open-survey';

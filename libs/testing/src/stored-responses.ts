@@ -61,3 +61,28 @@ export async function storeResponses(
   await owner.query(`ANALYZE responses.response`);
   return { invited: participants.length, respondents };
 }
+
+/**
+ * Stores a launched peer-review round's reviews straight in the response store: one review per assignment that
+ * `answer` answers (null: not reviewed), as answering stores them (no reviewer attribute).
+ */
+export async function storePeerReviews(
+  owner: DataSource,
+  campaignId: string,
+  answer: (revieweeJudgeId: string, index: number) => Record<string, number> | null,
+): Promise<{ reviews: number }> {
+  const assignments: { reviewer: string; reviewee: string }[] = await owner.query(
+    `SELECT reviewer_participant_id AS reviewer, reviewee_judge_id AS reviewee FROM campaigns.peer_assignment WHERE campaign_id = $1 ORDER BY reviewee_judge_id, reviewer_participant_id`,
+    [campaignId],
+  );
+  const rows = assignments.flatMap((a, index) => {
+    const answers = answer(a.reviewee, index);
+    return answers ? [{ ...a, answers }] : [];
+  });
+  await owner.query(
+    `INSERT INTO responses.response (campaign_id, answers, reviewee_judge_id) SELECT $1, * FROM unnest($2::jsonb[], $3::uuid[])`,
+    [campaignId, rows.map((r) => JSON.stringify(r.answers)), rows.map((r) => r.reviewee)],
+  );
+  await owner.query(`UPDATE campaigns.participant SET responded = true WHERE id = ANY($1::uuid[])`, [[...new Set(rows.map((r) => r.reviewer))]]);
+  return { reviews: rows.length };
+}

@@ -7,16 +7,14 @@ import type { Request, Response } from 'express';
 import { PeerReviewSnapshot, ResultsService, SurveySnapshot } from '@app/aggregation';
 import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Roles } from '@app/auth';
 import { CampaignEntity, CampaignService } from '@app/campaigns';
-import { isLocale, Locale, LocalizedText } from '@app/core';
+import { isLocale, Locale } from '@app/core';
 import { InstrumentService } from '@app/instruments';
-import { REGIONS } from '@app/registry';
 import { CommentsService, surveyCharts } from '@app/reports';
 import { RequestLocale } from '../request-locale.decorator';
 import { CampaignRow, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const ASSETS = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' } as const;
 type AssetName = keyof typeof ASSETS;
-const REGION_NAMES: Record<string, LocalizedText> = Object.fromEntries(REGIONS.map((r) => [r.code, r.names]));
 
 /** Read once at boot (nest-cli.json copies them to dist/), addressed by content hash. */
 function loadAssets(): Map<AssetName, { body: Buffer; version: string }> {
@@ -97,7 +95,7 @@ export class DashboardController {
         campaign: row,
         snapshot,
         peerSummary: document && 'summary' in document && 'judgesWithResults' in document.summary ? document.summary : null,
-        charts: snapshot ? await surveyCharts(snapshot, locale, REGION_NAMES) : [],
+        charts: snapshot ? await surveyCharts(snapshot, locale) : [],
         questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
       }),
     );

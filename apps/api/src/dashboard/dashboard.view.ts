@@ -1,8 +1,7 @@
 import type { SurveySnapshot } from '@app/aggregation';
-import { LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
+import { escapeHtml, LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
 import { Comment, QuestionComments, REPORT_TEXTS, ReportTextKey } from '@app/reports';
-import { escapeHtml } from '../html';
 import { DASHBOARD_TEXTS, DashboardTextKey } from './dashboard.texts';
 
 /** Static files of the pages, with their versioned URLs. */

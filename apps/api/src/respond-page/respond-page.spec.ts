@@ -1,10 +1,9 @@
 import { runInNewContext } from 'node:vm';
 import { Model, Serializer } from 'survey-core';
-import { LOCALES } from '@app/core';
+import { escapeHtml, LOCALES } from '@app/core';
 import { BUILTIN_INSTRUMENTS } from '@app/instruments';
 import { ASSET_ORDER, loadPageAssets, reportingPropertiesScript } from './respond-page.assets';
 import { RESPOND_TEXTS } from './respond-page.texts';
-import { escapeHtml } from '../html';
 import { renderRespondPage } from './respond-page.view';
 
 describe('respondent page', () => {

@@ -1,5 +1,4 @@
-import { LANGUAGE_NAMES, Locale, LOCALES } from '@app/core';
-import { escapeHtml } from '../html';
+import { escapeHtml, LANGUAGE_NAMES, Locale, LOCALES } from '@app/core';
 import { RESPOND_TEXTS, RespondTextKey } from './respond-page.texts';
 
 export interface RespondPageView {

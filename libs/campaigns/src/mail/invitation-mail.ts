@@ -1,4 +1,4 @@
-import { formatText, Locale, LocalizedText } from '@app/core';
+import { escapeHtml, formatText, Locale, LocalizedText } from '@app/core';
 
 const SUBJECT: Record<'invitation' | 'reminder', LocalizedText> = {
   invitation: { kk: 'Сауалнамаға шақыру: {title}', ru: 'Приглашение к опросу: {title}', en: 'Invitation to a survey: {title}' },
@@ -26,10 +26,6 @@ export interface InvitationMailInput {
   link: string;
   deadline: Date;
   minimumGroup: number;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** An invitation or reminder in the recipient's language, as plain text and HTML. */

@@ -39,3 +39,6 @@ export const REGIONS: RegionReference[] = [
 export const REGIONS_REFERENCE_VERSION = 2;
 
 export const REGION_CODES = REGIONS.map((region) => region.code);
+
+/** Each region's names by code, for labels in reports and pages. */
+export const REGION_NAMES: Record<string, LocalizedText> = Object.fromEntries(REGIONS.map((region) => [region.code, region.names]));
