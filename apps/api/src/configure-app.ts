@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppConfig, CoreError, CoreErrorCode, ErrorKind, toFieldProblems } from '@app/core';
 import { SESSION_COOKIE } from '@app/auth';
 import { ErrorFilter } from './filters/error.filter';
+import { answerParserRefusals } from './filters/parser-refusals';
 
 /** Everything the api does to a request before and after its route: headers, parsing, validation, errors, docs. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
@@ -44,6 +45,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     }),
   );
   app.useGlobalFilters(new ErrorFilter());
+  answerParserRefusals(app.getHttpServer());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,3 +1,5 @@
+import { storableText } from '@app/core';
+
 /**
  * A report as data: sheets of titled blocks of rows, before any spreadsheet library sees it.
  * Builders (survey-report.ts, feedback-report.ts) are pure functions of a protected snapshot;
@@ -43,14 +45,21 @@ export interface Report {
   readonly sheets: readonly Sheet[];
 }
 
-/** Excel allows 31 characters and no `[]:*?/\` in a sheet name; names must be unique. */
+/**
+ * Excel allows 31 characters and no `[]:*?/\` in a sheet name, nor an apostrophe at either
+ * end; names must be unique. Cut at whole characters: half a surrogate pair cannot be stored.
+ */
 export function sheetName(title: string, taken: ReadonlySet<string>): string {
-  const base =
-    title
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .trim()
-      .slice(0, 28) || 'Sheet';
+  const fit = (text: string, units: number) => {
+    let kept = '';
+    for (const character of text) {
+      if (kept.length + character.length > units) break;
+      kept += character;
+    }
+    return kept.replace(/^['\s]+|['\s]+$/g, '');
+  };
+  const base = fit(storableText(title).replace(/[[\]:*?/\\]/g, ' '), 28) || 'Sheet';
   let name = base;
-  for (let i = 2; taken.has(name); i += 1) name = `${base.slice(0, 28 - String(i).length - 1)} ${i}`;
+  for (let i = 2; taken.has(name); i += 1) name = `${fit(base, 28 - String(i).length - 1)} ${i}`;
   return name;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   IsArray,
   IsDate,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -111,18 +112,8 @@ function IsEligibilitySetting() {
   });
 }
 
-/** Settings a draft may change; each one is fixed at launch. */
-export class CampaignSettingsDto {
-  @ApiPropertyOptional({ type: TitleDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TitleDto)
-  title?: TitleDto;
-
-  @IsOptional()
-  @IsUUID()
-  instrumentVersionId?: string;
-
+/** The settings every campaign may leave at their defaults. */
+class DefaultableSettingsDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => PopulationDto)
@@ -145,12 +136,6 @@ export class CampaignSettingsDto {
   @ArrayUnique()
   @IsIn(['kk', 'ru', 'en'], { each: true })
   languages?: ('kk' | 'ru' | 'en')[];
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  deadline?: Date;
 
   @IsOptional()
   @IsArray()
@@ -176,21 +161,29 @@ export class CampaignSettingsDto {
   peer?: PeerSettingsDto;
 }
 
-export class CreateCampaignDto extends CampaignSettingsDto {
+export class CreateCampaignDto extends DefaultableSettingsDto {
   @ApiProperty({ enum: CAMPAIGN_KINDS })
   @IsIn(CAMPAIGN_KINDS)
   kind: CampaignKind;
 
   @ApiProperty({ type: TitleDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => TitleDto)
-  declare title: TitleDto;
+  title: TitleDto;
 
   @IsUUID()
-  declare instrumentVersionId: string;
+  instrumentVersionId: string;
 
   @ApiProperty({ format: 'date-time' })
   @Type(() => Date)
   @IsDate()
-  declare deadline: Date;
+  deadline: Date;
 }
+
+/**
+ * Settings a draft may change; each one is fixed at launch. A mapped type: a subclass cannot
+ * make a parent's optional field required (class-validator skips a missing value if any
+ * decorator on the chain says optional), so the optional form derives from the required one.
+ */
+export class CampaignSettingsDto extends PartialType(OmitType(CreateCampaignDto, ['kind'] as const)) {}

@@ -10,6 +10,7 @@ import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { isLocale, Locale } from '@app/core';
 import { InstrumentService } from '@app/instruments';
 import { CommentsService, surveyCharts } from '@app/reports';
+import { uuidParam } from '../pipes';
 import { RequestLocale } from '../request-locale.decorator';
 import { CampaignRow, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
@@ -67,7 +68,7 @@ export class DashboardController {
   @Get('login')
   @Public()
   login(@RequestLocale() locale: Locale, @Query('next') next: unknown, @Res() response: Response): void {
-    send(response, locale, renderLoginPage(locale, this.files, typeof next === 'string' ? next : '/dashboard'));
+    send(response, locale, renderLoginPage(locale, this.files, next));
   }
 
   @Get('dashboard')
@@ -80,7 +81,7 @@ export class DashboardController {
 
   @Get('dashboard/campaigns/:id')
   @Roles(Role.Commission, Role.Hr)
-  async campaign(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+  async campaign(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
     const locale = this.localeOf(actor, lang);
     const campaign = await this.campaigns.get(actor, id);
     const row = await this.row(actor, campaign);
@@ -103,7 +104,7 @@ export class DashboardController {
 
   @Get('dashboard/campaigns/:id/comments')
   @Roles(Role.Commission, Role.Hr)
-  async moderation(@CurrentPrincipal() actor: Principal, @Param('id') id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+  async moderation(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
     const locale = this.localeOf(actor, lang);
     const campaign = await this.campaigns.get(actor, id);
     const questions = await this.comments.forModeration(actor, id);

@@ -60,13 +60,22 @@ ${body}
 `;
 }
 
-export function renderLoginPage(locale: Locale, files: PageFiles, next: string): string {
+/**
+ * Where the sign-in page may send someone afterwards: a path on this site, else the dashboard.
+ * `//host` and `/\host` are other sites to a browser, and control characters are stripped by
+ * URL parsers before they look (`/\t/host` is `//host`).
+ */
+export function pathWithinSite(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[^\p{Cc}\\]*$/u.test(next) ? next : '/dashboard';
+}
+
+export function renderLoginPage(locale: Locale, files: PageFiles, next: unknown): string {
   const { t } = texts(locale);
   return layout(
     locale,
     files,
     t('loginTitle'),
-    `<form id="login" class="login" data-next="${escapeHtml(next)}">
+    `<form id="login" class="login" data-next="${escapeHtml(pathWithinSite(next))}">
 <label>${t('login')} <input name="login" autocomplete="username" required></label>
 <label>${t('password')} <input name="password" type="password" autocomplete="current-password" required></label>
 <button type="submit" class="primary">${t('signIn')}</button>

@@ -19,4 +19,10 @@ describe('toFieldProblems', () => {
       { field: 'language', constraint: 'isIn', params: { values: 'kk, ru, en' }, reason: 'must be one of the following values: kk, ru, en' },
     ]);
   });
+
+  it('describes a body sent as an array instead of throwing: its target is no DTO', () => {
+    const errors = validateSync(Object.assign(new Sample(), { name: 'ok' }));
+    for (const error of errors) error.target = ['de', 1e-71, false];
+    expect(toFieldProblems(errors)).toEqual([{ field: 'language', constraint: 'isIn', params: {}, reason: 'must be one of the following values: kk, ru, en' }]);
+  });
 });

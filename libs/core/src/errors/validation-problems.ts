@@ -6,7 +6,9 @@ function paramsOf(target: object | undefined, property: string, constraint: stri
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target.constructor, '', true, false)
     .find((m) => m.propertyName === property && (m.name === constraint || m.constraintCls?.name === constraint));
-  const [first] = (metadata?.constraints ?? []) as unknown[];
+  // A body sent as an array or a primitive has a target that is no DTO: no parameters to read.
+  if (!metadata) return {};
+  const [first] = (metadata.constraints ?? []) as unknown[];
   switch (constraint) {
     case 'min':
     case 'minLength':

@@ -8,4 +8,9 @@ describe('spreadsheetSafeText', () => {
   it.each(['Айгерім', 'a=b', '2026-01-01', ''])('leaves %j alone', (text) => {
     expect(spreadsheetSafeText(text)).toBe(text);
   });
+
+  it('replaces what no workbook can hold: control characters and half surrogate pairs', () => {
+    expect(spreadsheetSafeText('a\u0001b\u000bc\ud800d\uffff')).toBe('a\ufffdb\ufffdc\ufffdd\ufffd');
+    expect(spreadsheetSafeText('line\nnext\tcell')).toBe('line\nnext\tcell');
+  });
 });

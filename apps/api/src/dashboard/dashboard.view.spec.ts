@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { LocalizedText } from '@app/core';
+import { CampaignRow, pathWithinSite, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
+
+const FILES = { style: '/dashboard/assets/dashboard.css?v=1', script: '/dashboard/assets/dashboard.js?v=1' };
+const CAMPAIGN_ID = '6f1c1f55-8d0e-4a51-9d2c-6a7f3f0f1a10';
+
+/** Text anyone could have typed: campaign titles (HR, Commission), question titles (instrument designers), comments (respondents). */
+const typedText = fc.oneof(
+  fc.string(),
+  fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)", '</textarea><script>x()</script>', '&lt;b&gt;', '<!--', ']]>'),
+);
+const title = (text: string): LocalizedText => ({ kk: text, ru: text, en: text });
+
+function row(text: string): CampaignRow {
+  return { id: CAMPAIGN_ID, title: title(text), kind: 'staff-survey', status: 'open', deadline: new Date('2026-12-01T00:00:00Z'), rate: { invited: 10, responded: 4, rate: 0.4 } };
+}
+
+/** Every page that shows typed text, rendered with the given text in every such place. */
+function pages(text: string): string[] {
+  const comments = [{ question: 'q1', title: title(text), comments: [{ ref: 'r1', text, status: 'pending' as const, flags: ['email' as const] }, { ref: 'r2', text, status: 'approved' as const, flags: [] }] }];
+  return (['kk', 'ru', 'en'] as const).flatMap((locale) => [
+    renderCampaignList(locale, FILES, 'csrf', [row(text), row(text)]),
+    renderCampaignPage(locale, FILES, 'csrf', { campaign: row(text), snapshot: null, peerSummary: null, charts: [], questionTitles: { q1: title(text) } }),
+    renderModerationPage(locale, FILES, 'csrf', row(text), comments),
+  ]);
+}
+
+/** The characters that open or close markup: a page's count of them must not depend on what people typed. */
+function markupShape(html: string): string {
+  return html.replace(/[^<>"']/g, '');
+}
+
+describe('dashboard pages with typed text', () => {
+  it('keep their markup whatever the titles and comments hold: typed text never opens a tag or leaves an attribute', () => {
+    const plain = pages('plain').map(markupShape);
+    fc.assert(
+      fc.property(typedText, (text) => {
+        expect(pages(text).map(markupShape)).toEqual(plain);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('show the typed text itself, escaped', () => {
+    for (const html of pages('<script>alert(1)</script>')) {
+      expect(html).not.toContain('<script>alert(1)</script>');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
+});
+
+describe('the sign-in page’s onward address', () => {
+  const site = 'https://courts.example.kz';
+
+  it('is always a page of this site, whatever the query said', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.webPath(), fc.constantFrom('//evil.example', '/\\evil.example', '/\t/evil.example', '\\\\evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example')), (next) => {
+        expect(new URL(pathWithinSite(next), site).origin).toBe(site);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps a genuine path on this site, and falls back to the dashboard otherwise', () => {
+    expect(pathWithinSite('/dashboard/campaigns/1?lang=ru')).toBe('/dashboard/campaigns/1?lang=ru');
+    expect(pathWithinSite('/\\evil.example')).toBe('/dashboard');
+    expect(pathWithinSite(['/a', '/b'])).toBe('/dashboard');
+    expect(renderLoginPage('en', FILES, '//evil.example')).toContain('data-next="/dashboard"');
+  });
+});
