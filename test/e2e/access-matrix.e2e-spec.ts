@@ -1,10 +1,12 @@
 import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
 import { Role, ROLES } from '@app/auth';
+import { PAGE_ROUTES } from './page-routes';
 
 /**
  * Every route the api registers, from its OpenAPI document, against anonymous callers and
  * every role: anonymous → 401 unless public; a role the route does not list → 403; a listed
- * role → neither. A route without a declared rule fails this test.
+ * role → neither. A route without a declared rule fails this test. The pages, left out of
+ * the document, are read from their controllers: anonymous callers are sent to sign in.
  */
 describe('access matrix over every registered route', () => {
   let platform: RunningPlatform;
@@ -76,6 +78,26 @@ describe('access matrix over every registered route', () => {
           route: `${route.method} ${route.path}`,
           role,
           outcome: route.access.includes(role) ? 'admitted' : 'forbidden',
+        });
+      }
+    }
+  });
+
+  it('holds the same rules on every page: anonymous callers are sent to sign in, unlisted roles refused', async () => {
+    expect(PAGE_ROUTES.filter((route) => route.access.length === 0)).toEqual([]);
+    for (const route of PAGE_ROUTES) {
+      const path = concrete(route.path);
+      const anonymous = await new HttpClient(platform.baseUrl).get(path);
+      const expectedAnonymous = route.access.includes('public') ? 'admitted' : 'sent to sign in';
+      const outcomeOf = (response: { status: number; headers: Headers }) =>
+        response.status === 303 && response.headers.get('location')?.startsWith('/login?next=') ? 'sent to sign in' : response.status === 403 ? 'forbidden' : 'admitted';
+      expect({ route: route.path, outcome: outcomeOf(anonymous) }).toEqual({ route: route.path, outcome: expectedAnonymous });
+      for (const role of ROLES) {
+        const response = await clients.get(role)!.get(path);
+        expect({ route: route.path, role, outcome: outcomeOf(response) }).toEqual({
+          route: route.path,
+          role,
+          outcome: route.access.includes('public') || route.access.includes(role) ? 'admitted' : 'forbidden',
         });
       }
     }

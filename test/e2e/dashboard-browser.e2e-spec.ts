@@ -7,6 +7,9 @@ import { HttpClient, likertAnswer, RunningPlatform, seedPlatform, startPlatform,
 const PASSWORD = 'dashboard-browser-password';
 const CHROMIUM = '/usr/bin/chromium';
 
+/** Markup, a formula and a vertical tab (Word's line break) as a respondent might type or paste them. */
+const HOSTILE_COMMENT = '<img src=x onerror="document.title=1"><script>document.title=2</script> =HYPERLINK("http://evil.example","x")\u000bend';
+
 /** A Commission member signs in, opens a published judges' survey, sees its charts, downloads its workbook and moderates a flagged comment. */
 describe('the dashboard in a browser', () => {
   let platform: RunningPlatform;
@@ -34,7 +37,7 @@ describe('the dashboard in a browser', () => {
       campaignId,
     ]);
     const ratings = (definition as { pages: { elements: { type: string; name: string }[] }[] }).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
-    const comment = (i: number) => (i === 1 ? 'Позвоните мне: +7 701 123 45 67' : i % 10 === 2 ? `Нужно больше обучения (${i})` : undefined);
+    const comment = (i: number) => (i === 1 ? 'Позвоните мне: +7 701 123 45 67' : i === 2 ? HOSTILE_COMMENT : i % 10 === 2 ? `Нужно больше обучения (${i})` : undefined);
     await storeResponses(owner, campaignId, (p, i) =>
       i % 3 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
     );
@@ -85,6 +88,8 @@ describe('the dashboard in a browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0].getRow(3).getCell(2).value).toBe('Опрос судей 2026');
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])));
+    expect(cells).toContain(HOSTILE_COMMENT.replace('\u000b', '\ufffd'));
 
     // Moderation: the flagged comment waits; approving it moves it out of the queue.
     await page.click('a[href*="/comments"]');
@@ -93,6 +98,10 @@ describe('the dashboard in a browser', () => {
     await Promise.all([page.waitForEvent('load'), page.click('li.comment.pending button.approve')]);
     expect(await page.locator('li.comment.pending').count()).toBe(0);
     expect(await page.locator('li.comment.approved blockquote').textContent()).toBe('Позвоните мне: +7 701 123 45 67');
+    // A comment holding markup is shown as the text it is: no element, no script.
+    expect(await page.locator('li.comment blockquote').allTextContents()).toContain(HOSTILE_COMMENT);
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(await page.title()).not.toMatch(/^[12]$/);
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
