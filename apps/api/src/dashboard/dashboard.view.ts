@@ -60,6 +60,26 @@ ${body}
 `;
 }
 
+const THIS_SITE = 'http://this-site.invalid';
+
+/**
+ * Where the sign-in page may send a person afterwards: a path on this site, never another
+ * host (`//host`, `/\host`, tabs or newlines the URL parser drops, absolute URLs). The
+ * browser resolves it with the same parser, so what passes here stays on this site.
+ */
+export function localPath(next: unknown): string {
+  const fallback = '/dashboard';
+  if (typeof next !== 'string' || !next.startsWith('/')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, THIS_SITE);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === THIS_SITE && !path.startsWith('//') ? path : fallback;
+}
+
 export function renderLoginPage(locale: Locale, files: PageFiles, next: string): string {
   const { t } = texts(locale);
   return layout(
