@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { Browser, chromium } from 'playwright-core';
-import { HttpClient, likertAnswer, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
+import { Browser } from 'playwright-core';
+import { HttpClient, launchChromium, likertAnswer, requireChromium, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
 
 const PASSWORD = 'dashboard-browser-password';
-const CHROMIUM = '/usr/bin/chromium';
 
 /** Markup, a formula and a vertical tab (Word's line break) as a respondent might type or paste them. */
 const HOSTILE_COMMENT = '<img src=x onerror="document.title=1"><script>document.title=2</script> =HYPERLINK("http://evil.example","x")\u000bend';
@@ -17,7 +15,7 @@ describe('the dashboard in a browser', () => {
   let campaignId: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs it (scripts/platform.mjs ensureChromium)`);
+    requireChromium();
     platform = await startPlatform();
     await seedPlatform(platform, { seed: 6, scale: 0.5, password: PASSWORD });
     const commission = new HttpClient(platform.baseUrl);
@@ -49,10 +47,7 @@ describe('the dashboard in a browser', () => {
     }
     expect((await commission.post(`/api/campaigns/${campaignId}/results/publish`)).status).toBe(200);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, chromium, Page, Request } from 'playwright-core';
-import { HttpClient, launchStaffSurvey, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
+import { Browser, Page, Request } from 'playwright-core';
+import { HttpClient, launchChromium, launchStaffSurvey, requireChromium, RunningPlatform, seedPlatform, startPlatform } from '@app/testing';
 
 /**
  * The respondent page in a real browser (Debian's Chromium, headless), against the real
@@ -11,7 +10,6 @@ import { HttpClient, launchStaffSurvey, RunningPlatform, seedPlatform, startPlat
  * and the token is refused.
  */
 const PASSWORD = 'respondent-browser-password';
-const CHROMIUM = '/usr/bin/chromium';
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const COMMENT = 'Ұжым жақсы, бірақ жүктеме көп.';
 const SCREENSHOT = join(tmpdir(), 'jqc-respondent-page.png');
@@ -24,7 +22,7 @@ describe('the respondent page in a browser', () => {
   let commission: HttpClient;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs it (scripts/platform.mjs ensureChromium)`);
+    requireChromium();
     platform = await startPlatform();
     const hr = await seedPlatform(platform, { seed: 4, scale: 0.02, password: PASSWORD });
     const launched = await launchStaffSurvey(hr, { title: { kk: 'Қызметкерлер сауалнамасы', ru: 'Опрос сотрудников', en: 'Staff survey' } });
@@ -42,10 +40,7 @@ describe('the respondent page in a browser', () => {
     commission = new HttpClient(platform.baseUrl);
     await commission.signIn('commission', PASSWORD);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

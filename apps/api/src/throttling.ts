@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { ExecutionContext } from '@nestjs/common';
-import type { ThrottlerOptions } from '@nestjs/throttler';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerOptions } from '@nestjs/throttler';
 
 /** Sign-in attempts: per client address, and per login so a spread-out attack on one account stops too. */
 export const LOGIN_THROTTLERS = {
@@ -39,3 +39,15 @@ export const THROTTLER_DEFINITIONS: ThrottlerOptions[] = [
     getTracker: (req) => String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase(),
   },
 ];
+
+/**
+ * The throttler guard, also answering a block with the standard `Retry-After` header: the
+ * library names it after the throttler (`Retry-After-respond`), which browsers and clients do not read.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    this.setResponseHeader(this.getRequestResponse(context).res, 'Retry-After', detail.timeToBlockExpire);
+    return super.throwThrottlingException(context, detail);
+  }
+}

@@ -13,7 +13,10 @@ describe('AuthService.signIn', () => {
   function service(found: UserEntity | null, passwordMatches: boolean) {
     const users = { findByLogin: jest.fn().mockResolvedValue(found) } as unknown as UserRepository;
     const passwords = { verify: jest.fn().mockResolvedValue(passwordMatches) } as unknown as PasswordHasher;
-    const sessions = { issue: jest.fn().mockResolvedValue({ cookieValue: 'c', csrfToken: 't', expiresAt: new Date(0) }) } as unknown as SessionService;
+    const sessions = {
+      issue: jest.fn().mockResolvedValue({ cookieValue: 'c', csrfToken: 't', expiresAt: new Date(0) }),
+      revoke: jest.fn().mockResolvedValue(undefined),
+    } as unknown as SessionService;
     const audit = { record: jest.fn() } as unknown as AuditLogService;
     return { auth: new AuthService(users, passwords, sessions, audit), passwords, sessions, audit };
   }
@@ -22,6 +25,18 @@ describe('AuthService.signIn', () => {
     const { auth, audit } = service(user, true);
     await expect(auth.signIn('hr', 'pw')).resolves.toMatchObject({ cookieValue: 'c' });
     expect(audit.record).toHaveBeenCalledWith({ userId: 'u1', login: 'hr' }, expect.objectContaining({ action: 'auth.sign-in' }));
+  });
+
+  it('ends the session the browser already held (planted or earlier), so only the fresh one is valid', async () => {
+    const { auth, sessions } = service(user, true);
+    await expect(auth.signIn('hr', 'pw', 'planted-cookie')).resolves.toMatchObject({ cookieValue: 'c' });
+    expect(sessions.revoke).toHaveBeenCalledWith('planted-cookie');
+  });
+
+  it('leaves the browser’s session alone when the sign-in fails', async () => {
+    const { auth, sessions } = service(user, false);
+    await expect(auth.signIn('hr', 'wrong', 'current-cookie')).rejects.toMatchObject({ code: AuthErrorCode.InvalidCredentials });
+    expect(sessions.revoke).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -16,12 +16,17 @@ export class AuthService {
     private readonly audit: AuditLogService,
   ) {}
 
-  async signIn(login: string, password: string): Promise<IssuedSession> {
+  /**
+   * A fresh session every time. The session cookie the browser already sent (`replacing`:
+   * planted by someone else, or an earlier sign-in) is ended, so it outlives the sign-in nowhere.
+   */
+  async signIn(login: string, password: string, replacing?: string): Promise<IssuedSession> {
     const user = await this.users.findByLogin(login);
     const matches = await this.passwords.verify(user?.passwordHash ?? null, password);
     if (!user || !user.active || !matches) {
       throw new AuthError(AuthErrorCode.InvalidCredentials, ErrorKind.Unauthenticated, 'Wrong login or password');
     }
+    if (replacing) await this.sessions.revoke(replacing);
     const session = await this.sessions.issue(user.id);
     await this.audit.record({ userId: user.id, login: user.login }, { action: AuditAction.UserSignedIn, targetType: 'user', targetId: user.id });
     return session;

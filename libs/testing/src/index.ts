@@ -9,3 +9,4 @@ export * from './disposable-services';
 export * from './respondent';
 export * from './open-survey';
 export * from './stored-responses';
+export * from './browser';

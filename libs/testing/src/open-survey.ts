@@ -7,6 +7,8 @@ import { runApp, RunningPlatform } from './running-platform';
 
 export interface OpenSurvey {
   hr: HttpClient;
+  /** The password of every demo account (admin, commission, hr, judge, jury). */
+  password: string;
   campaignId: string;
   definition: Definition;
   /** One fresh invitation token per participant, in participant id order. */
@@ -45,7 +47,8 @@ export async function launchStaffSurvey(hr: HttpClient, settings: { title?: Loca
  * the way invitations make them: tests need not wait for the e-mails.
  */
 export async function openStaffSurvey(platform: RunningPlatform, options: { scale: number; seed: number }): Promise<OpenSurvey> {
-  const hr = await seedPlatform(platform, { ...options, password: `open-survey-${options.seed}-password` });
+  const password = `open-survey-${options.seed}-password`;
+  const hr = await seedPlatform(platform, { ...options, password });
   const { campaignId } = await launchStaffSurvey(hr, { reminderDays: [] });
 
   const owner = await platform.db.owner();
@@ -59,7 +62,7 @@ export async function openStaffSurvey(platform: RunningPlatform, options: { scal
     `INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) SELECT unnest($1::text[]), unnest($2::uuid[]), now() + interval '7 days'`,
     [tokens.map((token) => invitationTokenHmac(platform.db.config.TOKEN_HMAC_SECRET, token)), participants.map((p) => p.id)],
   );
-  return { hr, campaignId, definition, tokens };
+  return { hr, password, campaignId, definition, tokens };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/core';
 import { AuthService, CurrentPrincipal, Principal, Public, Roles, ROLES, SESSION_COOKIE } from '@app/auth';
 import { LoginDto } from '../dto/auth.dto';
-import { LOGIN_THROTTLERS, SKIP_RESPOND_THROTTLERS } from '../throttling';
+import { LOGIN_THROTTLERS, RateLimitGuard, SKIP_RESPOND_THROTTLERS } from '../throttling';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -18,11 +18,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @Throttle(LOGIN_THROTTLERS)
   @SkipThrottle(SKIP_RESPOND_THROTTLERS)
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) response: Response) {
-    const session = await this.auth.signIn(body.login, body.password);
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const session = await this.auth.signIn(body.login, body.password, request.cookies?.[SESSION_COOKIE]);
     response.cookie(SESSION_COOKIE, session.cookieValue, {
       httpOnly: true,
       sameSite: 'strict',

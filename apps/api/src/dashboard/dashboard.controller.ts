@@ -12,7 +12,7 @@ import { InstrumentService } from '@app/instruments';
 import { CommentsService, surveyCharts } from '@app/reports';
 import { uuidParam } from '../pipes';
 import { RequestLocale } from '../request-locale.decorator';
-import { CampaignRow, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
+import { CampaignRow, localPath, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const ASSETS = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' } as const;
 type AssetName = keyof typeof ASSETS;
@@ -68,7 +68,7 @@ export class DashboardController {
   @Get('login')
   @Public()
   login(@RequestLocale() locale: Locale, @Query('next') next: unknown, @Res() response: Response): void {
-    send(response, locale, renderLoginPage(locale, this.files, next));
+    send(response, locale, renderLoginPage(locale, this.files, localPath(next)));
   }
 
   @Get('dashboard')

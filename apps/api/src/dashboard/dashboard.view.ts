@@ -60,22 +60,33 @@ ${body}
 `;
 }
 
+const THIS_SITE = 'http://this-site.invalid';
+
 /**
- * Where the sign-in page may send someone afterwards: a path on this site, else the dashboard.
- * `//host` and `/\host` are other sites to a browser, and control characters are stripped by
- * URL parsers before they look (`/\t/host` is `//host`).
+ * Where the sign-in page may send a person afterwards: a path on this site, never another
+ * host (`//host`, `/\host`, tabs or newlines the URL parser drops, absolute URLs). The
+ * browser resolves it with the same parser, so what passes here stays on this site.
  */
-export function pathWithinSite(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\p{Cc}\\]*$/u.test(next) ? next : '/dashboard';
+export function localPath(next: unknown): string {
+  const fallback = '/dashboard';
+  if (typeof next !== 'string' || !next.startsWith('/')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, THIS_SITE);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === THIS_SITE && !path.startsWith('//') ? path : fallback;
 }
 
-export function renderLoginPage(locale: Locale, files: PageFiles, next: unknown): string {
+export function renderLoginPage(locale: Locale, files: PageFiles, next: string): string {
   const { t } = texts(locale);
   return layout(
     locale,
     files,
     t('loginTitle'),
-    `<form id="login" class="login" data-next="${escapeHtml(pathWithinSite(next))}">
+    `<form id="login" class="login" data-next="${escapeHtml(next)}">
 <label>${t('login')} <input name="login" autocomplete="username" required></label>
 <label>${t('password')} <input name="password" type="password" autocomplete="current-password" required></label>
 <button type="submit" class="primary">${t('signIn')}</button>

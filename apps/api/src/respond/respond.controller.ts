@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle } from '@nestjs/throttler';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/core';
 import { Public } from '@app/auth';
 import { AnsweringService } from '@app/responses';
-import { RESPOND_THROTTLERS, SKIP_LOGIN_THROTTLERS } from '../throttling';
+import { RateLimitGuard, RESPOND_THROTTLERS, SKIP_LOGIN_THROTTLERS } from '../throttling';
 
 const COOKIE = 'jqc_respondent';
 const COOKIE_PATH = '/api/respond';
@@ -50,7 +50,7 @@ class SubmitDto {
 @ApiTags('answering')
 @Controller(COOKIE_PATH)
 @Public()
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
 @Throttle(RESPOND_THROTTLERS)
 @SkipThrottle(SKIP_LOGIN_THROTTLERS)
 export class RespondController {
