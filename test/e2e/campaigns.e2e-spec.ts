@@ -1,8 +1,29 @@
-import { HttpClient, runApp, RunningPlatform, startPlatform } from '@app/testing';
+import { campaignDefinition, firstRelease, HttpClient, issueInvitationTokens, runApp, RunningPlatform, startPlatform, storePeerReviews } from '@app/testing';
 
 const PASSWORD = 'campaigns-e2e-password';
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString();
 const TITLE = { kk: 'Қызметкерлер сауалнамасы', ru: 'Опрос сотрудников', en: 'Staff survey' };
+
+/**
+ * How a leaked peer-review seed (an integer below 2^47, stored as a JSON number) could read in a
+ * response: in decimal as stored or grouped by a locale, in hexadecimal, and as the hex or base64
+ * of its bytes (either byte order, with or without leading zeros) or of its decimal digits.
+ */
+function seedForms(seed: string): string[] {
+  const big = Buffer.alloc(8);
+  big.writeBigUInt64BE(BigInt(seed));
+  const short = big.subarray(big.findIndex((byte) => byte !== 0));
+  const bytes = [big, short, Buffer.from(big).reverse(), Buffer.from(short).reverse(), Buffer.from(seed)];
+  const hex = [BigInt(seed).toString(16), ...bytes.map((b) => b.toString('hex'))];
+  const forms = [
+    seed,
+    ...['en', 'ru', 'kk'].map((locale) => Number(seed).toLocaleString(locale)),
+    ...hex,
+    ...hex.map((h) => h.toUpperCase()),
+    ...bytes.flatMap((b) => [b.toString('base64').replace(/=+$/, ''), b.toString('base64url')]),
+  ];
+  return [...new Set(forms)];
+}
 
 describe('campaigns over HTTP', () => {
   let platform: RunningPlatform;
@@ -143,5 +164,72 @@ describe('campaigns over HTTP', () => {
     const judge = new HttpClient(platform.baseUrl);
     await judge.signIn('judge', PASSWORD);
     expect((await judge.get(`/api/campaigns/${created.body.id}`)).status).toBe(403);
+  });
+
+  it('never returns the assignment seed: no response about a peer-review round holds it, in any form, from draft to published', async () => {
+    const replies: { route: string; status: number; text: string }[] = [];
+    const kept = async (route: string, request: Promise<{ status: number; text: string; body: any }>) => {
+      const reply = await request;
+      replies.push({ route, status: reply.status, text: reply.text });
+      return reply;
+    };
+    const document = (await commission.get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const reads = Object.keys(document.paths).filter((path) => path.startsWith('/api/campaigns') && 'get' in document.paths[path]);
+    expect(reads.length).toBeGreaterThanOrEqual(8);
+    /** Every campaign read the API has (from its OpenAPI document), and the dashboard's pages. */
+    const readEverything = async (id: string, stage: string) => {
+      for (const path of reads) await kept(`${stage}: GET ${path}`, commission.get(path.replace('{id}', id).replace('{release}', '1')));
+      for (const page of ['/dashboard', `/dashboard/campaigns/${id}`, `/dashboard/campaigns/${id}/comments`]) await kept(`${stage}: GET ${page}`, commission.get(page));
+    };
+
+    const created = await kept(
+      'POST /api/campaigns',
+      commission.post('/api/campaigns', {
+        kind: 'peer-review',
+        title: { kk: 'Әріптестік бағалау', ru: 'Взаимная оценка', en: 'Peer review' },
+        instrumentVersionId: versionOf['peer-review'],
+        deadline: inDays(21),
+        population: { courtLevels: ['district'] },
+      }),
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    // The settings come back, the seed does not; it is in the database, where the launch reads it.
+    expect(Object.keys(created.body.peer).sort()).toEqual(['maxReviewers', 'minReviewers', 'rule']);
+    const owner = await platform.db.owner();
+    const [{ seed }] = await owner.query(`SELECT peer ->> 'seed' AS seed FROM campaigns.campaign WHERE id = $1`, [id]);
+    expect(seed).toMatch(/^\d{6,}$/);
+
+    await kept(
+      'PATCH /api/campaigns/{id}',
+      commission.request('PATCH', `/api/campaigns/${id}`, {
+        reminderDays: [],
+        peer: { rule: { district: 'same-level-and-region', regional: 'same-level', supreme: 'same-level' }, minReviewers: 5, maxReviewers: 6 },
+      }),
+    );
+    await readEverything(id, 'draft');
+    expect((await kept('POST /api/campaigns/{id}/launch', commission.post(`/api/campaigns/${id}/launch`))).status).toBe(200);
+    await kept('POST /api/campaigns/{id}/launch again', commission.post(`/api/campaigns/${id}/launch`));
+    await readEverything(id, 'open');
+
+    // A reviewer opens their invitation: the form lists whom to review, and nothing of how they were drawn.
+    const [reviewer] = await owner.query(`SELECT reviewer_participant_id AS id FROM campaigns.peer_assignment WHERE campaign_id = $1 LIMIT 1`, [id]);
+    const [token] = await issueInvitationTokens(platform, owner, [reviewer.id]);
+    const respondent = new HttpClient(platform.baseUrl);
+    expect((await kept('POST /api/respond/session', respondent.post('/api/respond/session', { token }))).status).toBe(200);
+    await kept('GET /api/respond/session', respondent.get('/api/respond/session'));
+
+    const ratings = (await campaignDefinition(owner, id)).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
+    await storePeerReviews(owner, id, (_judge, i) => Object.fromEntries(ratings.map((q, j) => [q.name, 1 + ((i * 3 + j) % 5)])));
+    expect((await kept('POST /api/campaigns/{id}/close', commission.post(`/api/campaigns/${id}/close`))).status).toBe(200);
+    await firstRelease(commission, id);
+    await readEverything(id, 'closed');
+    expect((await kept('POST /api/campaigns/{id}/results/publish', commission.post(`/api/campaigns/${id}/results/publish`))).status).toBe(200);
+    await kept('POST /api/campaigns/{id}/exports', commission.post(`/api/campaigns/${id}/exports`, { locale: 'en' }));
+    await readEverything(id, 'published');
+
+    expect(replies.filter((reply) => reply.status === 200).length).toBeGreaterThan(replies.length / 2);
+    const forms = seedForms(seed);
+    expect(replies.flatMap(({ route, text }) => forms.filter((form) => text.includes(form)).map((form) => `${route}: ${form}`))).toEqual([]);
   });
 });

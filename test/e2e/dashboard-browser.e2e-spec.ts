@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { Browser } from 'playwright-core';
-import { HttpClient, launchChromium, likertAnswer, requireChromium, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
+import { campaignDefinition, firstRelease, HttpClient, launchChromium, likertAnswer, requireChromium, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
 
 const PASSWORD = 'dashboard-browser-password';
 
@@ -31,20 +31,13 @@ describe('the dashboard in a browser', () => {
     campaignId = created.body.id;
     expect((await commission.post(`/api/campaigns/${campaignId}/launch`)).status).toBe(200);
     const owner = await platform.db.owner();
-    const [{ definition }] = await owner.query(`SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`, [
-      campaignId,
-    ]);
-    const ratings = (definition as { pages: { elements: { type: string; name: string }[] }[] }).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
+    const ratings = (await campaignDefinition(owner, campaignId)).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
     const comment = (i: number) => (i === 1 ? 'Позвоните мне: +7 701 123 45 67' : i === 2 ? HOSTILE_COMMENT : i % 10 === 2 ? `Нужно больше обучения (${i})` : undefined);
     await storeResponses(owner, campaignId, (p, i) =>
       i % 3 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
     );
     expect((await commission.post(`/api/campaigns/${campaignId}/close`)).status).toBe(200);
-    const deadline = Date.now() + 180_000;
-    while ((await commission.get(`/api/campaigns/${campaignId}/results/status`)).body.releases.length === 0) {
-      if (Date.now() > deadline) throw new Error('no release after 180 s');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await firstRelease(commission, campaignId);
     expect((await commission.post(`/api/campaigns/${campaignId}/results/publish`)).status).toBe(200);
 
     browser = await launchChromium();

@@ -86,7 +86,7 @@ describe('hostile input against every route', () => {
     const survey = await openStaffSurvey(platform, { scale: 0.05, seed: 31 });
     for (const role of [Role.Admin, Role.Commission, Role.Hr, Role.Judge, Role.Jury]) {
       const client = new HttpClient(platform.baseUrl);
-      await client.signIn(role, 'open-survey-31-password');
+      await client.signIn(role, survey.password);
       clients.set(role, client);
     }
     // The database must be still while fuzzing: wait for the launch's invitations to go out.

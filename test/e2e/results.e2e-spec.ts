@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { invitationTokenHmac, newInvitationToken } from '@app/campaigns';
-import { eventually, HttpClient, launchStaffSurvey, runApp, RunningPlatform, seedPlatform, startPlatform, storeResponses } from '@app/testing';
+import {
+  campaignDefinition,
+  eventually,
+  HttpClient,
+  issueInvitationTokens,
+  launchStaffSurvey,
+  runApp,
+  RunningPlatform,
+  seedPlatform,
+  startPlatform,
+  storeResponses,
+} from '@app/testing';
 
 const PASSWORD = 'results-e2e-password';
 
@@ -18,11 +28,7 @@ describe('protected results with a worker that dies mid-job', () => {
   let unansweredId: string;
 
   async function respondOverHttp(participantId: string): Promise<{ status: number; body: unknown }> {
-    const token = newInvitationToken();
-    await owner.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
-      invitationTokenHmac(platform.db.config.TOKEN_HMAC_SECRET, token),
-      participantId,
-    ]);
+    const [token] = await issueInvitationTokens(platform, owner, [participantId]);
     const session = await fetch(`${platform.baseUrl}/api/respond/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
     const cookie = session.headers.getSetCookie().find((c) => c.startsWith('jqc_respondent='))?.split(';')[0] ?? '';
     const submit = await fetch(`${platform.baseUrl}/api/respond/submit`, {
@@ -38,9 +44,7 @@ describe('protected results with a worker that dies mid-job', () => {
     owner = await platform.db.owner();
     hr = await seedPlatform(platform, { seed: 11, scale: 0.4, password: PASSWORD });
     campaignId = (await launchStaffSurvey(hr, { reminderDays: [] })).campaignId;
-    const definition = (await owner.query(`SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`, [campaignId]))[0]
-      .definition as { pages: { elements: { type: string; name: string }[] }[] };
-    const ratings = definition.pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
+    const ratings = (await campaignDefinition(owner, campaignId)).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
     // Most answers go straight into the response store: the HTTP path is covered elsewhere,
     // and thousands of requests would only slow this test. One participant stays unanswered.
     await storeResponses(owner, campaignId, (p, i) =>
@@ -104,7 +108,13 @@ describe('protected results with a worker that dies mid-job', () => {
     const table = await hr.get(`/api/campaigns/${campaignId}/results/table?table=gender.region&cell=${encodeURIComponent('gender=f|region=almaty')}`);
     expect(table.status).toBe(200);
     expect(table.body.respondents.map((c: { key: string }) => c.key)).toEqual(['gender=f|region=almaty']);
-    for (const query of ['table=gender.age-band.region', 'table=region&court=x', `table=region&cell=${encodeURIComponent('region!=abai')}`, 'table=region&except=abai', 'court=x']) {
+    for (const query of [
+      'table=gender.age-band.region',
+      'table=region&court=x',
+      `table=region&cell=${encodeURIComponent('region!=abai')}`,
+      'table=region&except=abai',
+      'court=x',
+    ]) {
       const refused = await hr.get(`/api/campaigns/${campaignId}/results/table?${query}`);
       expect({ query, status: refused.status }).toEqual({ query, status: 403 });
       expect(refused.body.code).toMatch(/^aggregation\.(table-not-in-catalogue|filter-not-allowed|negation-not-allowed)$/);

@@ -330,6 +330,7 @@ describe('security of sessions and cookie-authenticated writes', () => {
       });
       const read = await send(url('/api/auth/me'), { cookie: admin.cookie, headers: { origin: 'http://attacker.example' } });
       expect(read.body.csrfToken).toBe(admin.csrfToken);
+      expect(read.headers.get('cache-control')).toBe('no-store');
       for (const reply of [preflight, read]) {
         expect(reply.headers.get('access-control-allow-origin')).toBeNull();
         expect(reply.headers.get('access-control-allow-credentials')).toBeNull();

@@ -88,8 +88,8 @@ export class ResultsService {
     const campaign = await this.campaigns.get(actor, campaignId);
     this.assertClosed(campaign);
     const release = (await this.snapshots.headers(campaignId)).length + 1;
-    await this.jobs.enqueue(JobName.AggregateCampaign, { campaignId, release });
     await this.audit.record(actor, { action: 'results.release-requested', targetType: 'campaign', targetId: campaignId, details: { release } });
+    await this.jobs.enqueue(JobName.AggregateCampaign, { campaignId, release });
     return this.status(actor, campaignId);
   }
 

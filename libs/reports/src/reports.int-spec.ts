@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AggregationModule, AggregationService, ResultsService, SurveySnapshot } from '@app/aggregation';
 import { Role, UserService } from '@app/auth';
 import { CampaignService, CampaignsModule } from '@app/campaigns';
-import { MailModule } from '@app/core';
+import { JobQueueService, MailModule } from '@app/core';
 import { InstrumentService, InstrumentsModule, reportingSchema } from '@app/instruments';
 import { RegisterImportService, RegistryModule } from '@app/registry';
 import { AnsweringService, ResponsesModule } from '@app/responses';
@@ -161,12 +161,26 @@ describe('survey workbooks', () => {
     expect(rows).not.toContain(namedColleague);
   });
 
-  it('audits every download, and refuses another role and an unknown export', async () => {
-    const requested = await reports.requestSurveyExport(hr, campaignId, 'ru');
+  it('audits every request before queueing it and every download, and refuses another role and an unknown export', async () => {
+    // The house rule: the entry is written before the job is queued. The real queue still gets the job.
+    const jobs = module.get(JobQueueService);
+    const enqueue = jobs.enqueue.bind(jobs);
+    const auditedWhenQueued: string[][] = [];
+    const spy = jest.spyOn(jobs, 'enqueue').mockImplementation(async (...args: Parameters<JobQueueService['enqueue']>) => {
+      const { exportId } = args[1] as { exportId: string };
+      auditedWhenQueued.push((await owner.query(`SELECT action FROM auth.audit_log WHERE target_id = $1`, [exportId])).map((r: { action: string }) => r.action));
+      return enqueue(...args);
+    });
+    const requested = await reports.requestSurveyExport(hr, campaignId, 'ru').finally(() => spy.mockRestore());
+    expect(auditedWhenQueued).toEqual([['reports.export-requested']]);
     await reports.run(requested.id);
     await reports.download(hr, requested.id);
-    const [{ n }] = await owner.query(`SELECT count(*)::int AS n FROM auth.audit_log WHERE action = 'reports.downloaded' AND target_id = $1`, [requested.id]);
-    expect(n).toBe(1);
+    const entries = await owner.query(`SELECT action, actor_login, details FROM auth.audit_log WHERE target_id = $1 ORDER BY occurred_at`, [requested.id]);
+    const details = { campaignId, kind: 'survey', locale: 'ru' };
+    expect(entries).toEqual([
+      { action: 'reports.export-requested', actor_login: 'hr', details },
+      { action: 'reports.downloaded', actor_login: 'hr', details },
+    ]);
     const commission = { userId: randomUUID(), login: 'c', role: Role.Commission };
     await expect(reports.download(commission, requested.id)).rejects.toMatchObject({ kind: expect.stringMatching(/forbidden|not-found/) });
     await expect(reports.status(hr, randomUUID())).rejects.toMatchObject({ code: 'reports.unknown-export' });
@@ -176,6 +190,7 @@ describe('survey workbooks', () => {
 describe('peer feedback reports', () => {
   let db: TestDatabase;
   let module: TestingModule;
+  let owner: DataSource;
   let reports: ReportsService;
   let campaignId: string;
   let judges: string[];
@@ -184,7 +199,7 @@ describe('peer feedback reports', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     module = await createIntegrationModule(db, { imports: [MailModule, RegistryModule, InstrumentsModule, CampaignsModule, ResponsesModule, AggregationModule, ReportsModule] });
-    const owner = await db.owner();
+    owner = await db.owner();
     reports = module.get(ReportsService);
     await module.get(RegisterImportService).loadSynthetic({ seed: 4, scale: 0.3, referenceDate: '2026-11-01' });
     const instruments = module.get(InstrumentService);
@@ -224,6 +239,9 @@ describe('peer feedback reports', () => {
     await module.get(ResultsService).publish(commission, campaignId);
 
     const requested = await reports.requestFeedbackExport(own, campaignId, 'kk');
+    // The request is audited by account alone: no registry judge id in the entry.
+    const [entry] = await owner.query(`SELECT actor_user_id, details FROM auth.audit_log WHERE action = 'reports.export-requested' AND target_id = $1`, [requested.id]);
+    expect(entry).toEqual({ actor_user_id: own.userId, details: { campaignId, kind: 'feedback', locale: 'kk' } });
     await reports.run(requested.id);
     const file = await reports.download(own, requested.id);
     await assertCleanWorkbook(file.bytes);

@@ -22,8 +22,8 @@ export type ExportView = Omit<ReportExportEntity, 'file' | 'campaign'>;
 
 /**
  * Workbook exports: requested through the API, built by the worker from one protected release,
- * downloaded by the people allowed to (every download audited). Survey reports belong to the
- * Commission or HR by campaign kind; a feedback report belongs to its judge alone.
+ * downloaded by the people allowed to (every request and every download audited). Survey reports
+ * belong to the Commission or HR by campaign kind; a feedback report belongs to its judge alone.
  */
 @Injectable()
 export class ReportsService {
@@ -50,7 +50,7 @@ export class ReportsService {
     const { release } = await this.results.results(actor, campaignId);
     const campaign = await this.campaigns.get(actor, campaignId);
     if (campaign.kind === 'peer-review') throw new ReportsError(ReportsErrorCode.NoSurveyReport, ErrorKind.Invalid, 'peer-review rounds have feedback reports only');
-    return this.queue({ campaignId, release, kind: 'survey', locale, judgeId: null, requestedBy: actor.userId });
+    return this.queue(actor, { campaignId, release, kind: 'survey', locale, judgeId: null });
   }
 
   /** Queues the signed-in judge's own feedback report of a published peer-review round. */
@@ -61,7 +61,7 @@ export class ReportsService {
     if (!campaign || !stored) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no published peer-review round');
     const snapshot = JSON.parse(stored.content) as PeerReviewSnapshot;
     if (!snapshot.judges.some((j) => j.judgeId === judgeId)) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no feedback for this judge');
-    return this.queue({ campaignId, release: stored.release, kind: 'feedback', locale, judgeId, requestedBy: actor.userId });
+    return this.queue(actor, { campaignId, release: stored.release, kind: 'feedback', locale, judgeId });
   }
 
   async status(actor: Actor, exportId: string): Promise<ExportView> {
@@ -144,8 +144,18 @@ export class ReportsService {
     return row.synthetic === true;
   }
 
-  private async queue(values: Pick<ReportExportEntity, 'campaignId' | 'release' | 'kind' | 'locale' | 'judgeId' | 'requestedBy'>): Promise<ExportView> {
-    const created = await this.exports.save(this.exports.create({ ...values, status: 'queued' }));
+  /**
+   * Stores the request, audits it, then queues the job: audited before queueing, so no workbook is built unrecorded.
+   * The details carry no registry judge id: the actor is who asked, and that is all the entry needs to say.
+   */
+  private async queue(actor: Actor, values: Pick<ReportExportEntity, 'campaignId' | 'release' | 'kind' | 'locale' | 'judgeId'>): Promise<ExportView> {
+    const created = await this.exports.save(this.exports.create({ ...values, requestedBy: actor.userId, status: 'queued' }));
+    await this.audit.record(actor, {
+      action: 'reports.export-requested',
+      targetType: 'export',
+      targetId: created.id,
+      details: { campaignId: values.campaignId, kind: values.kind, locale: values.locale },
+    });
     await this.jobs.enqueue(JobName.ExportWorkbook, { exportId: created.id });
     return this.view(created);
   }

@@ -42,27 +42,55 @@ export async function launchStaffSurvey(hr: HttpClient, settings: { title?: Loca
   return { campaignId: created.body.id, participants: launched.body.participants };
 }
 
+/** The questionnaire definition a campaign was launched with. */
+export async function campaignDefinition(owner: DataSource, campaignId: string): Promise<Definition> {
+  const [{ definition }] = await owner.query(
+    `SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`,
+    [campaignId],
+  );
+  return definition;
+}
+
 /**
- * A launched staff survey without reminders, and one invitation token per participant made
- * the way invitations make them: tests need not wait for the e-mails.
+ * One fresh invitation token per participant, stored the way invitations store them (only the
+ * HMAC, valid a week): tests need not wait for the e-mails.
  */
+export async function issueInvitationTokens(platform: RunningPlatform, owner: DataSource, participantIds: string[]): Promise<string[]> {
+  const tokens = participantIds.map(() => newInvitationToken());
+  await owner.query(`INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) SELECT unnest($1::text[]), unnest($2::uuid[]), now() + interval '7 days'`, [
+    tokens.map((token) => invitationTokenHmac(platform.db.config.TOKEN_HMAC_SECRET, token)),
+    participantIds,
+  ]);
+  return tokens;
+}
+
+/** A launched staff survey without reminders, and one invitation token per participant (see `issueInvitationTokens`). */
 export async function openStaffSurvey(platform: RunningPlatform, options: { scale: number; seed: number }): Promise<OpenSurvey> {
   const password = `open-survey-${options.seed}-password`;
   const hr = await seedPlatform(platform, { ...options, password });
   const { campaignId } = await launchStaffSurvey(hr, { reminderDays: [] });
 
   const owner = await platform.db.owner();
-  const [{ definition }] = await owner.query(
-    `SELECT v.definition FROM instruments.instrument_version v JOIN campaigns.campaign c ON c.instrument_version_id = v.id WHERE c.id = $1`,
-    [campaignId],
-  );
   const participants: { id: string }[] = await owner.query(`SELECT id FROM campaigns.participant WHERE campaign_id = $1 ORDER BY id`, [campaignId]);
-  const tokens = participants.map(() => newInvitationToken());
-  await owner.query(
-    `INSERT INTO campaigns.invitation_token (token_hmac, participant_id, expires_at) SELECT unnest($1::text[]), unnest($2::uuid[]), now() + interval '7 days'`,
-    [tokens.map((token) => invitationTokenHmac(platform.db.config.TOKEN_HMAC_SECRET, token)), participants.map((p) => p.id)],
+  const tokens = await issueInvitationTokens(
+    platform,
+    owner,
+    participants.map((p) => p.id),
   );
-  return { hr, password, campaignId, definition, tokens };
+  return { hr, password, campaignId, definition: await campaignDefinition(owner, campaignId), tokens };
+}
+
+/** Waits for a closed campaign's first release (the aggregation job that closing queues) and returns the results status. */
+export function firstRelease(client: HttpClient, campaignId: string, timeoutMs = 180_000): Promise<{ releases: { release: number; sha256: string }[] }> {
+  return eventually(
+    `the first release of ${campaignId}`,
+    async () => {
+      const status = (await client.get(`/api/campaigns/${campaignId}/results/status`)).body;
+      return status.releases?.length > 0 && status;
+    },
+    timeoutMs,
+    250,
+  );
 }
 
 /**

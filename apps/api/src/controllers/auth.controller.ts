@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -43,6 +43,8 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  // It carries the CSRF token: no cache may keep a copy.
+  @Header('Cache-Control', 'no-store')
   me(@CurrentPrincipal() principal: Principal) {
     const { userId, login, displayName, role, locale, csrfToken } = principal;
     return { userId, login, displayName, role, locale, csrfToken };

@@ -18,7 +18,7 @@ function localeOf(actor: Principal, body: ExportRequestDto): Locale {
   return body.locale ?? (actor.locale as Locale);
 }
 
-/** Workbook exports: built by the worker, downloaded here; every download is audited. */
+/** Workbook exports: built by the worker, downloaded here; every request and every download is audited. */
 @ApiTags('reports')
 @Controller('api')
 export class ReportsController {
