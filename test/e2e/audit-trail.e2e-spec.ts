@@ -9,6 +9,7 @@ import {
   HttpClient,
   issueInvitationTokens,
   launchStaffSurvey,
+  runApp,
   RunningPlatform,
   seedPlatform,
   startPlatform,
@@ -93,6 +94,17 @@ describe('the audit trail', () => {
     const changed = await admin.request('PATCH', `/api/admin/users/${userId.jury}/role`, { role: 'commission' });
     expect(changed.status).toBe(200);
     await expectNewEntries([{ action: 'auth.role-changed', actorUserId: userId.admin, targetType: 'user', targetId: userId.jury, details: { from: 'jury', to: 'commission' } }]);
+
+    const [judge] = await owner.query(`SELECT id, personnel_number FROM registry.judge WHERE active ORDER BY personnel_number LIMIT 1`);
+    const linked = await admin.request('PUT', `/api/admin/users/${userId.judge}/judge`, { personnelNumber: judge.personnel_number });
+    expect([linked.status, linked.body.judgeId]).toEqual([200, judge.id]);
+    await expectNewEntries([{ action: 'auth.judge-linked', actorUserId: userId.admin, targetType: 'user', targetId: userId.judge, details: { judgeId: judge.id } }]);
+    const unknown = await admin.request('PUT', `/api/admin/users/${userId.judge}/judge`, { personnelNumber: 'NO-SUCH-JUDGE' }, { 'accept-language': 'en' });
+    expect([unknown.status, unknown.body.code, unknown.body.message]).toEqual([404, 'registry.no-such-judge', 'The register has no serving judge with personnel number NO-SUCH-JUDGE']);
+    // The command line does the same for an operator, audited as the system.
+    const unlinked = runApp('cli', platform.db.env, ['user:link-judge', '--login', 'judge', '--unlink']);
+    expect(await unlinked.exited).toBe(0);
+    await expectNewEntries([{ action: 'auth.judge-unlinked', actorUserId: null, targetType: 'user', targetId: userId.judge, details: { judgeId: judge.id } }]);
 
     const { campaignId, participants } = await launchStaffSurvey(hr, { reminderDays: [] });
     const { instrumentVersionId } = (await hr.get(`/api/campaigns/${campaignId}`)).body;

@@ -5,7 +5,7 @@ import { SeedInstrumentsCommand } from './commands/instrument.commands';
 import { MailCatcherCommand } from './commands/mail-catcher.command';
 import { VerifyResultsCommand } from './commands/results.commands';
 import { GenerateRegisterCommand, ImportRegisterCommand, LoadSyntheticCommand } from './commands/registry.commands';
-import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
+import { CreateUserCommand, LinkJudgeCommand, SeedDemoCommand } from './commands/user.commands';
 
 /** Commands open their own connections, so `db:migrate` works before the application roles exist. */
 @Module({
@@ -18,6 +18,7 @@ import { CreateUserCommand, SeedDemoCommand } from './commands/user.commands';
     SeedDemoCommand,
     SeedInstrumentsCommand,
     CreateUserCommand,
+    LinkJudgeCommand,
     LoadSyntheticCommand,
     GenerateRegisterCommand,
     ImportRegisterCommand,

@@ -9,6 +9,8 @@ export enum AuditAction {
   UserCreated = 'auth.user-created',
   UserRoleChanged = 'auth.role-changed',
   UserDeactivated = 'auth.user-deactivated',
+  JudgeLinked = 'auth.judge-linked',
+  JudgeUnlinked = 'auth.judge-unlinked',
 }
 
 export interface AuditEntry {

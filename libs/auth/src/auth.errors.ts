@@ -9,6 +9,8 @@ export enum AuthErrorCode {
   LoginTaken = 'auth.login-taken',
   UserNotFound = 'auth.user-not-found',
   CannotDemoteSelf = 'auth.cannot-demote-self',
+  NotAJudgeAccount = 'auth.not-a-judge-account',
+  JudgeHasAccount = 'auth.judge-has-account',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {
@@ -52,6 +54,16 @@ export class AuthError extends DomainError<AuthErrorCode> {
       kk: 'Өз әкімші рөліңізді өзгерте алмайсыз',
       ru: 'Нельзя изменить собственную роль администратора',
       en: 'You cannot change your own administrator role',
+    },
+    [AuthErrorCode.NotAJudgeAccount]: {
+      kk: 'Тізілімдегі судьяға тек судья есептік жазбасын байланыстыруға болады',
+      ru: 'Связать с судьёй из реестра можно только учётную запись судьи',
+      en: 'Only a judge account can be linked to a judge in the register',
+    },
+    [AuthErrorCode.JudgeHasAccount]: {
+      kk: 'Бұл судья басқа есептік жазбаға байланыстырылған: «{login}»',
+      ru: 'Этот судья уже связан с другой учётной записью: «{login}»',
+      en: 'This judge is already linked to another account: "{login}"',
     },
   };
 }

@@ -28,8 +28,17 @@ export class UserRepository {
     return this.users.save(this.users.create({ ...user, login: user.login.toLowerCase() }));
   }
 
+  /** Only a judge account keeps its link to a registry judge. */
   async setRole(id: string, role: Role): Promise<void> {
-    await this.users.update({ id }, { role });
+    await this.users.update({ id }, role === Role.Judge ? { role } : { role, judgeId: null });
+  }
+
+  findByJudge(judgeId: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ judgeId });
+  }
+
+  async setJudge(id: string, judgeId: string | null): Promise<void> {
+    await this.users.update({ id }, { judgeId });
   }
 
   async setActive(id: string, active: boolean): Promise<void> {

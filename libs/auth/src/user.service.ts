@@ -19,11 +19,11 @@ export interface NewUser {
   judgeId?: string | null;
 }
 
-export type UserView = Pick<UserEntity, 'id' | 'login' | 'displayName' | 'role' | 'locale' | 'active'>;
+export type UserView = Pick<UserEntity, 'id' | 'login' | 'displayName' | 'role' | 'locale' | 'active' | 'judgeId'>;
 
 function view(user: UserEntity): UserView {
-  const { id, login, displayName, role, locale, active } = user;
-  return { id, login, displayName, role, locale, active };
+  const { id, login, displayName, role, locale, active, judgeId } = user;
+  return { id, login, displayName, role, locale, active, judgeId };
 }
 
 /** Account management by administrators. Every change is audited. */
@@ -74,7 +74,32 @@ export class UserService {
     // A new role means new permissions: sessions opened under the old one end now.
     await this.sessions.revokeAllOf(user.id);
     await this.audit.record(actor, { action: AuditAction.UserRoleChanged, targetType: 'user', targetId: user.id, details: { from: user.role, to: role } });
-    return view({ ...user, role });
+    return view({ ...user, role, judgeId: role === Role.Judge ? user.judgeId : null });
+  }
+
+  /**
+   * Links a judge account to its registry judge (`judgeId` null unlinks), so the judge can read
+   * their own peer feedback. The caller checks the judge exists: accounts cannot read the register.
+   */
+  async linkJudge(actor: Pick<Principal, 'userId' | 'login'> | null, userId: string, judgeId: string | null): Promise<UserView> {
+    const user = await this.existing(userId);
+    if (user.role !== Role.Judge) {
+      throw new AuthError(AuthErrorCode.NotAJudgeAccount, ErrorKind.Conflict, 'Not a judge account', [{ field: 'id', reason: 'is not a judge account' }]);
+    }
+    const holder = judgeId ? await this.users.findByJudge(judgeId) : null;
+    if (holder && holder.id !== user.id) {
+      throw new AuthError(AuthErrorCode.JudgeHasAccount, ErrorKind.Conflict, 'Judge already has an account', [{ field: 'judge', reason: 'already linked to another account' }], {
+        login: holder.login,
+      });
+    }
+    await this.users.setJudge(user.id, judgeId);
+    await this.audit.record(actor, {
+      action: judgeId ? AuditAction.JudgeLinked : AuditAction.JudgeUnlinked,
+      targetType: 'user',
+      targetId: user.id,
+      details: { judgeId: judgeId ?? user.judgeId },
+    });
+    return view({ ...user, judgeId });
   }
 
   async deactivate(actor: Principal, userId: string): Promise<UserView> {

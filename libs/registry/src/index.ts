@@ -2,6 +2,7 @@ export * from './bands/bands';
 export * from './import/parse-register';
 export * from './import/register-columns';
 export * from './import/register-file';
+export * from './judge-accounts.service';
 export * from './reference/administration-units';
 export * from './reference/codes';
 export * from './reference/regions';

@@ -6,6 +6,7 @@ export enum RegistryErrorCode {
   FileTooLarge = 'registry.file-too-large',
   UnknownKind = 'registry.unknown-kind',
   InvalidBands = 'registry.invalid-bands',
+  NoSuchJudge = 'registry.no-such-judge',
 }
 
 export class RegistryError extends DomainError<RegistryErrorCode> {
@@ -29,6 +30,11 @@ export class RegistryError extends DomainError<RegistryErrorCode> {
       kk: 'Топтар дұрыс анықталмаған',
       ru: 'Группы заданы неверно',
       en: 'The bands are not well defined',
+    },
+    [RegistryErrorCode.NoSuchJudge]: {
+      kk: 'Тізілімде {personnelNumber} табель нөмірі бар қызметтегі судья жоқ',
+      ru: 'В реестре нет действующего судьи с табельным номером {personnelNumber}',
+      en: 'The register has no serving judge with personnel number {personnelNumber}',
     },
     [RegistryErrorCode.UnknownKind]: {
       kk: 'Белгісіз тізілім: {kind}. Рұқсат етілгені: courts, judges, staff',

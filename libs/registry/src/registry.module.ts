@@ -7,6 +7,7 @@ import { CourtEntity } from './entities/court.entity';
 import { JudgeEntity } from './entities/judge.entity';
 import { RegionEntity } from './entities/region.entity';
 import { StaffMemberEntity } from './entities/staff-member.entity';
+import { JudgeAccountsService } from './judge-accounts.service';
 import { RegisterImportService } from './register-import.service';
 import { RegistryRepository } from './registry.repository';
 
@@ -14,7 +15,7 @@ export const REGISTRY_ENTITIES = [RegionEntity, CourtEntity, AdministrationUnitE
 
 @Module({
   imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), AuthModule],
-  providers: [RegisterImportService, RegistryRepository],
-  exports: [RegisterImportService, RegistryRepository],
+  providers: [RegisterImportService, RegistryRepository, JudgeAccountsService],
+  exports: [RegisterImportService, RegistryRepository, JudgeAccountsService],
 })
 export class RegistryModule {}

@@ -262,6 +262,12 @@ export class RegistryRepository {
     return { total, items };
   }
 
+  /** The active judge with this personnel number, or null. */
+  async activeJudge(personnelNumber: string): Promise<{ id: string } | null> {
+    const [judge] = await this.db.query(`SELECT id FROM registry.judge WHERE personnel_number = $1 AND active`, [personnelNumber]);
+    return judge ?? null;
+  }
+
   regions(): Promise<Record<string, unknown>[]> {
     return this.db.query(`SELECT code, name_kk, name_ru, name_en, kind, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, reference_version FROM registry.region ORDER BY code`);
   }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AuditLogService, CurrentPrincipal, Principal, Role, Roles, UserService } from '@app/auth';
-import { ChangeRoleDto, CreateUserDto } from '../dto/auth.dto';
+import { JudgeAccountsService } from '@app/registry';
+import { ChangeRoleDto, CreateUserDto, LinkJudgeDto } from '../dto/auth.dto';
 import { uuidParam } from '../pipes';
 
 class PageQuery {
@@ -28,6 +29,7 @@ export class UsersController {
   constructor(
     private readonly users: UserService,
     private readonly audit: AuditLogService,
+    private readonly judgeAccounts: JudgeAccountsService,
   ) {}
 
   @Get('users')
@@ -43,6 +45,17 @@ export class UsersController {
   @Patch('users/:id/role')
   changeRole(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() body: ChangeRoleDto) {
     return this.users.changeRole(actor, id, body.role);
+  }
+
+  /** Links a judge account to its judge in the register, by personnel number: then the judge can read their own peer feedback. */
+  @Put('users/:id/judge')
+  linkJudge(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Body() body: LinkJudgeDto) {
+    return this.judgeAccounts.link(actor, id, body.personnelNumber);
+  }
+
+  @Delete('users/:id/judge')
+  unlinkJudge(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string) {
+    return this.judgeAccounts.unlink(actor, id);
   }
 
   @Post('users/:id/deactivate')

@@ -49,3 +49,11 @@ export class ChangeRoleDto {
   @IsIn(ROLES)
   role: Role;
 }
+
+export class LinkJudgeDto {
+  @ApiProperty({ description: "The judge's personnel number in the register", example: 'J-000123' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  personnelNumber: string;
+}

@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { AppConfig, isLocale, LOCALES } from '@app/core';
-import { Role, ROLES, UserService } from '@app/auth';
+import { AppConfig, ErrorKind, isLocale, LOCALES } from '@app/core';
+import { AuthError, AuthErrorCode, Role, ROLES, UserService } from '@app/auth';
+import { JudgeAccountsService } from '@app/registry';
 import { DataModule } from '../data.module';
 
 /** Demo accounts, one per role, created only when the database has no account at all. */
@@ -88,6 +89,47 @@ export class CreateUserCommand extends CommandRunner {
   @Option({ flags: '--locale <kk|ru|en>', defaultValue: 'kk' })
   parseLocale(value: string): string {
     return value;
+  }
+}
+
+interface LinkJudgeOptions {
+  login: string;
+  personnelNumber?: string;
+  unlink?: boolean;
+}
+
+@Command({
+  name: 'user:link-judge',
+  description: "Link a judge account to its judge in the register (by personnel number), so the judge can read their own peer feedback; --unlink removes the link",
+})
+export class LinkJudgeCommand extends CommandRunner {
+  async run(_args: string[], options: LinkJudgeOptions): Promise<void> {
+    if (!options.unlink === !options.personnelNumber) throw new Error('give either --personnel-number <number> or --unlink');
+    const app = await NestFactory.createApplicationContext(DataModule, { logger: ['error', 'warn'] });
+    try {
+      const account = (await app.get(UserService).list()).find((user) => user.login === options.login.toLowerCase());
+      if (!account) throw new AuthError(AuthErrorCode.UserNotFound, ErrorKind.NotFound, `no account with login ${options.login}`);
+      const judgeAccounts = app.get(JudgeAccountsService);
+      const linked = options.unlink ? await judgeAccounts.unlink(null, account.id) : await judgeAccounts.link(null, account.id, options.personnelNumber!);
+      console.log(linked.judgeId ? `linked ${linked.login} to judge ${options.personnelNumber}` : `unlinked ${linked.login}`);
+    } finally {
+      await app.close();
+    }
+  }
+
+  @Option({ flags: '--login <login>', required: true })
+  parseLogin(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--personnel-number <number>' })
+  parsePersonnelNumber(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--unlink' })
+  parseUnlink(): boolean {
+    return true;
   }
 }
 
