@@ -425,6 +425,19 @@ describe('security of sessions and cookie-authenticated writes', () => {
     expect(setCookie(elsewhere.headers, RESPONDENT)?.value).toBeTruthy();
   });
 
+  it('lets one invitation token open at most 20 sessions in 15 minutes, from any number of addresses; other tokens are unaffected', async () => {
+    const exchange = (token: string, address: string) =>
+      send(url('/api/respond/session'), { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en', 'x-forwarded-for': address }, body: JSON.stringify({ token }) });
+    const leaked = survey.tokens[3];
+    const opened = await Promise.all(Array.from({ length: 20 }, (_, i) => exchange(leaked, `192.0.2.${100 + i}`)));
+    expect(opened.map((reply) => reply.status)).toEqual(Array(20).fill(200));
+    const blocked = await exchange(leaked, '192.0.2.200');
+    expect([blocked.status, blocked.body.code, blocked.body.message]).toEqual([429, 'responses.too-many-openings', 'This invitation link was opened too often. Try again in 15 minutes']);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
+    expect(setCookie(blocked.headers, RESPONDENT)).toBeUndefined();
+    expect((await exchange(survey.tokens[4], '192.0.2.200')).status).toBe(200);
+  });
+
   describe('cookie flags', () => {
     const sessionFlags = { path: '/', expires: expect.any(String), httponly: '', samesite: 'Strict' };
     const cleared = { path: '/', expires: 'Thu, 01 Jan 1970 00:00:00 GMT', httponly: '', samesite: 'Strict' };

@@ -8,6 +8,7 @@ export enum ResponsesErrorCode {
   SubmissionInProgress = 'responses.submission-in-progress',
   CampaignClosed = 'responses.campaign-closed',
   InvalidAnswers = 'responses.invalid-answers',
+  TooManyOpenings = 'responses.too-many-openings',
 }
 
 export class ResponsesError extends DomainError<ResponsesErrorCode> {
@@ -44,6 +45,11 @@ export class ResponsesError extends DomainError<ResponsesErrorCode> {
       kk: 'Кейбір жауаптарды түзету қажет',
       ru: 'Некоторые ответы нужно исправить',
       en: 'Some answers need correcting',
+    },
+    [ResponsesErrorCode.TooManyOpenings]: {
+      kk: 'Бұл шақыру сілтемесі тым жиі ашылды. {minutes} минуттан кейін қайталаңыз',
+      ru: 'Эту ссылку-приглашение открывали слишком часто. Повторите через {minutes} мин',
+      en: 'This invitation link was opened too often. Try again in {minutes} minutes',
     },
   };
 }

@@ -52,6 +52,7 @@ export class ErrorFilter implements ExceptionFilter {
       : { statusCode: status, code: 'core.internal', message: INTERNAL[locale], problems: [] };
     body.requestId = request.id;
     if (error?.kind === ErrorKind.Unavailable) response.setHeader('Retry-After', '5');
+    if (error?.kind === ErrorKind.RateLimited && typeof error.params.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(error.params.retryAfterSeconds));
     response.status(status).json(body);
   }
 
