@@ -55,6 +55,11 @@ export class CampaignRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Published campaigns of one kind, the most recently published first. */
+  published(kind: CampaignKind): Promise<CampaignEntity[]> {
+    return this.campaigns.find({ where: { kind, status: 'published' }, order: { publishedAt: 'DESC', id: 'ASC' } });
+  }
+
   async closedCampaignIds(): Promise<string[]> {
     const rows = await this.campaigns.find({ select: { id: true }, where: { status: In(['closed', 'published']) }, order: { id: 'ASC' } });
     return rows.map((row) => row.id);

@@ -233,6 +233,14 @@ export class CampaignService {
     return this.campaigns.findById(id);
   }
 
+  /**
+   * Published campaigns of one kind, most recent first, for readers whose access is decided
+   * per person rather than by role (a judge's own peer feedback: see ReportsService).
+   */
+  published(kind: CampaignKind): Promise<CampaignEntity[]> {
+    return this.campaigns.published(kind);
+  }
+
   /** The judges a peer-review round asked reviews of, with their court level. */
   reviewees(campaignId: string): Promise<{ judgeId: string; courtLevel: string }[]> {
     return this.campaigns.reviewees(campaignId);

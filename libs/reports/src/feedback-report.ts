@@ -1,4 +1,4 @@
-import type { PeerReviewResult } from '@app/aggregation';
+import type { PeerReviewResult, PeerReviewSnapshot } from '@app/aggregation';
 import { Locale, LocalizedText } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
 import { Report } from './report-model';
@@ -10,6 +10,15 @@ const WITHHELD_REASONS: Record<string, LocalizedText> = {
   'mean-deducible': { kk: 'орташа бағалаушыларды ашар еді', ru: 'среднее раскрыло бы оценивших', en: 'the mean would reveal reviewers' },
   'peer-group-too-small': { kk: 'деңгей тобы тым кіші', ru: 'группа уровня слишком мала', en: 'the level’s peer group is too small' },
 };
+
+/**
+ * A judge's own entry in a peer-review release, or null when the release holds none for them
+ * (not reviewed in that round). The one rule for whether a judge has feedback: the page that
+ * lists a judge's rounds, the export request and the workbook all go through it.
+ */
+export function feedbackOf(snapshot: Pick<PeerReviewSnapshot, 'judges'>, judgeId: string): PeerReviewResult | null {
+  return snapshot.judges.find((j) => j.judgeId === judgeId) ?? null;
+}
 
 /**
  * One judge's peer feedback (PRODUCT.md 4.6): per competency, the number of reviewers, the

@@ -236,7 +236,10 @@ describe('peer feedback reports', () => {
   it('lets a judge fetch their own feedback once the round is published, and nobody else', async () => {
     const [own, other] = [await judgeAccount(judges[0]), await judgeAccount(judges[1])];
     await expect(reports.requestFeedbackExport(own, campaignId, 'kk')).rejects.toMatchObject({ code: 'reports.no-feedback' });
+    // Released but not published: the judge's page lists nothing yet.
+    expect(await reports.ownFeedback(own)).toEqual({ linked: true, rounds: [] });
     await module.get(ResultsService).publish(commission, campaignId);
+    expect(await reports.ownFeedback(own)).toMatchObject({ linked: true, rounds: [{ campaignId }] });
 
     const requested = await reports.requestFeedbackExport(own, campaignId, 'kk');
     // The request is audited by account alone: no registry judge id in the entry.
@@ -249,5 +252,22 @@ describe('peer feedback reports', () => {
     await expect(reports.status(commission, requested.id)).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(reports.requestFeedbackExport({ userId: randomUUID(), login: 'x', role: Role.Judge }, campaignId, 'kk')).rejects.toMatchObject({ code: 'reports.not-a-judge' });
     await expect(reports.requestSurveyExport(commission, campaignId, 'ru')).rejects.toMatchObject({ code: 'reports.no-survey-report' });
+  });
+
+  it('lists to a judge the published rounds that hold their own feedback, and none to a judge outside the round or an unlinked account', async () => {
+    const [reviewed] = await owner.query(`SELECT reviewee_judge_id AS id FROM campaigns.peer_assignment WHERE campaign_id = $1 ORDER BY 1 DESC LIMIT 1`, [campaignId]);
+    const [outside] = await owner.query(`SELECT j.id FROM registry.judge j JOIN registry.court c ON c.id = j.court_id WHERE c.level <> 'district' ORDER BY j.id LIMIT 1`);
+    const [own, stranger] = [await judgeAccount(reviewed.id), await judgeAccount(outside.id)];
+    const unlinked = await module.get(UserService).create(null, { login: 'judge-unlinked', displayName: 'J', role: Role.Judge, password: 'a long enough password', locale: 'ru' });
+    // Published by the test above; published here when this test runs alone.
+    if ((await module.get(CampaignService).find(campaignId))!.status !== 'published') await module.get(ResultsService).publish(commission, campaignId);
+    const { publishedAt } = (await module.get(CampaignService).find(campaignId))!;
+    expect(publishedAt).toBeInstanceOf(Date);
+    expect(await reports.ownFeedback(own)).toEqual({ linked: true, rounds: [{ campaignId, title: { kk: 'П', ru: 'П', en: 'P' }, publishedAt }] });
+    // Every listed round is one the export accepts, and the reverse.
+    await expect(reports.requestFeedbackExport(own, campaignId, 'en')).resolves.toMatchObject({ kind: 'feedback', status: 'queued' });
+    expect(await reports.ownFeedback(stranger)).toEqual({ linked: true, rounds: [] });
+    await expect(reports.requestFeedbackExport(stranger, campaignId, 'en')).rejects.toMatchObject({ code: 'reports.no-feedback' });
+    expect(await reports.ownFeedback({ userId: unlinked.id, login: unlinked.login, role: Role.Judge })).toEqual({ linked: false });
   });
 });

@@ -11,7 +11,7 @@ import { COURT_LEVELS, GENDERS, REGION_NAMES, RegistryRepository } from '@app/re
 import { chartImage, surveyCharts } from './charts';
 import { CommentsService } from './comments.service';
 import { ReportExportEntity } from './entities/report-export.entity';
-import { feedbackReport } from './feedback-report';
+import { feedbackOf, feedbackReport } from './feedback-report';
 import { renderWorkbook } from './render-workbook';
 import { ReportsError, ReportsErrorCode } from './reports.errors';
 import { surveyReport } from './survey-report';
@@ -19,6 +19,16 @@ import { surveyReport } from './survey-report';
 type Actor = Pick<Principal, 'userId' | 'login' | 'role'>;
 
 export type ExportView = Omit<ReportExportEntity, 'file' | 'campaign'>;
+
+/** A published peer-review round in which the judge has feedback. */
+export interface FeedbackRound {
+  readonly campaignId: string;
+  readonly title: LocalizedText;
+  readonly publishedAt: Date;
+}
+
+/** What a judge account may read of its own feedback: nothing when it belongs to no registry judge. */
+export type OwnFeedback = { readonly linked: false } | { readonly linked: true; readonly rounds: readonly FeedbackRound[] };
 
 /**
  * Workbook exports: requested through the API, built by the worker from one protected release,
@@ -57,11 +67,26 @@ export class ReportsService {
   async requestFeedbackExport(actor: Actor, campaignId: string, locale: Locale): Promise<ExportView> {
     const judgeId = await this.judgeOf(actor);
     const campaign = await this.campaigns.find(campaignId);
-    const stored = campaign?.kind === 'peer-review' && campaign.status === 'published' ? await this.aggregation.stored(campaignId) : null;
-    if (!campaign || !stored) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no published peer-review round');
-    const snapshot = JSON.parse(stored.content) as PeerReviewSnapshot;
-    if (!snapshot.judges.some((j) => j.judgeId === judgeId)) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no feedback for this judge');
-    return this.queue(actor, { campaignId, release: stored.release, kind: 'feedback', locale, judgeId });
+    const release = campaign ? await this.feedbackRelease(campaign, judgeId) : null;
+    if (release === null) throw new ReportsError(ReportsErrorCode.NoFeedback, ErrorKind.NotFound, 'no published feedback for this judge in this round');
+    return this.queue(actor, { campaignId, release, kind: 'feedback', locale, judgeId });
+  }
+
+  /**
+   * The published peer-review rounds that hold feedback for the signed-in judge, most recently
+   * published first: exactly the rounds {@link requestFeedbackExport} accepts, and nothing of any
+   * other judge. An account linked to no registry judge gets `linked: false`, not an error.
+   */
+  async ownFeedback(actor: Actor): Promise<OwnFeedback> {
+    const judgeId = await this.users.judgeOf(actor.userId);
+    if (!judgeId) return { linked: false };
+    const rounds: FeedbackRound[] = [];
+    for (const campaign of await this.campaigns.published('peer-review')) {
+      if ((await this.feedbackRelease(campaign, judgeId)) !== null) {
+        rounds.push({ campaignId: campaign.id, title: { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn }, publishedAt: campaign.publishedAt! });
+      }
+    }
+    return { linked: true, rounds };
   }
 
   async status(actor: Actor, exportId: string): Promise<ExportView> {
@@ -98,7 +123,7 @@ export class ReportsService {
     const stored = (await this.aggregation.stored(found.campaignId, found.release))!;
     if (found.kind === 'feedback') {
       const snapshot = JSON.parse(stored.content) as PeerReviewSnapshot;
-      const result = snapshot.judges.find((j) => j.judgeId === found.judgeId)!;
+      const result = feedbackOf(snapshot, found.judgeId!)!;
       const title = { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn };
       return renderWorkbook(feedbackReport(result, { locale: found.locale, campaignTitle: title, scale: snapshot.scale, marker: '·' }));
     }
@@ -158,6 +183,13 @@ export class ReportsService {
     });
     await this.jobs.enqueue(JobName.ExportWorkbook, { exportId: created.id });
     return this.view(created);
+  }
+
+  /** The latest release of a published peer-review round, when that release holds feedback for the judge; else null. */
+  private async feedbackRelease(campaign: CampaignEntity, judgeId: string): Promise<number | null> {
+    if (campaign.kind !== 'peer-review' || campaign.status !== 'published') return null;
+    const stored = await this.aggregation.stored(campaign.id);
+    return stored && feedbackOf(JSON.parse(stored.content) as PeerReviewSnapshot, judgeId) ? stored.release : null;
   }
 
   private async judgeOf(actor: Actor): Promise<string> {

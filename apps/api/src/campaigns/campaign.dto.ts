@@ -1,5 +1,5 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -176,7 +176,8 @@ export class CreateCampaignDto extends DefaultableSettingsDto {
   instrumentVersionId: string;
 
   @ApiProperty({ format: 'date-time' })
-  @Type(() => Date)
+  // Only a string becomes a Date: `new Date` of an object whose toString is not callable throws (a 500), so anything else stays for @IsDate to refuse.
+  @Transform(({ value }) => (typeof value === 'string' ? new Date(value) : value))
   @IsDate()
   deadline: Date;
 }

@@ -9,10 +9,10 @@ import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Ro
 import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { isLocale, Locale } from '@app/core';
 import { InstrumentService } from '@app/instruments';
-import { CommentsService, surveyCharts } from '@app/reports';
+import { CommentsService, ReportsService, surveyCharts } from '@app/reports';
 import { uuidParam } from '../pipes';
 import { RequestLocale } from '../request-locale.decorator';
-import { CampaignRow, localPath, PageFiles, renderCampaignList, renderCampaignPage, renderLoginPage, renderModerationPage } from './dashboard.view';
+import { CampaignRow, localPath, PageFiles, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const ASSETS = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' } as const;
 type AssetName = keyof typeof ASSETS;
@@ -43,9 +43,11 @@ function send(response: Response, locale: Locale, html: string): void {
 }
 
 /**
- * The Commission/HR dashboard (PRODUCT.md 4.6): server-rendered in kk/ru/en, campaigns with
- * status and response rates, and for closed campaigns the same protected snapshot the
- * workbooks use, with SVG charts and downloads. Pages, not API: left out of OpenAPI.
+ * The web pages (PRODUCT.md 4.6), server-rendered in kk/ru/en. The Commission/HR dashboard:
+ * campaigns with status and response rates, and for closed campaigns the same protected
+ * snapshot the workbooks use, with SVG charts and downloads. A judge's own page: the published
+ * peer-review rounds that hold their feedback, with its workbook. Pages, not API: left out of
+ * OpenAPI.
  */
 @ApiExcludeController()
 @Controller()
@@ -58,6 +60,7 @@ export class DashboardController {
     private readonly results: ResultsService,
     private readonly instruments: InstrumentService,
     private readonly comments: CommentsService,
+    private readonly reports: ReportsService,
   ) {}
 
   private get files(): PageFiles {
@@ -109,6 +112,14 @@ export class DashboardController {
     const campaign = await this.campaigns.get(actor, id);
     const questions = await this.comments.forModeration(actor, id);
     send(response, locale, renderModerationPage(locale, this.files, actor.csrfToken, await this.row(actor, campaign), questions));
+  }
+
+  /** A judge's own feedback: only what ReportsService lets this account export, nothing of any other judge. */
+  @Get('feedback')
+  @Roles(Role.Judge)
+  async feedback(@CurrentPrincipal() actor: Principal, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
+    const locale = this.localeOf(actor, lang);
+    send(response, locale, renderFeedbackPage(locale, this.files, actor.csrfToken, await this.reports.ownFeedback(actor)));
   }
 
   @Get('dashboard/assets/:name')

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@app/core';
 
-/** Texts of the Commission/HR pages; table and chart labels come from REPORT_TEXTS (@app/reports). */
+/** Texts of the pages (Commission/HR dashboard, a judge's own feedback); table and chart labels come from REPORT_TEXTS (@app/reports). */
 export const DASHBOARD_TEXTS = {
   brand: { kk: 'Сот төрелігінің сапасы жөніндегі комиссия', ru: 'Комиссия по качеству правосудия', en: 'Commission on the Quality of Justice' },
   loginTitle: { kk: 'Кіру', ru: 'Вход', en: 'Sign in' },
@@ -63,6 +63,25 @@ export const DASHBOARD_TEXTS = {
   'flag.phone': { kk: 'телефон нөмірі', ru: 'номер телефона', en: 'a phone number' },
   'flag.case-number': { kk: 'іс нөмірі', ru: 'номер дела', en: 'a case number' },
   synthetic: { kk: 'Синтетикалық деректер', ru: 'Синтетические данные', en: 'Synthetic data' },
+  feedbackTitle: { kk: 'Менің әріптестік бағалау нәтижелерім', ru: 'Мои результаты взаимной оценки', en: 'My peer-review feedback' },
+  feedbackIntro: {
+    kk: 'Мұнда тек сіздің нәтижелеріңіз, жиынтық түрде: сізді кім бағалағаны және әр әріптестің жауабы ешқашан көрсетілмейді. Бағалаушылар тым аз болған жерде нәтиже жасырылады, ал есепте оның себебі көрсетіледі. Бұл нәтижелерді сізден басқа ешкім көрмейді.',
+    ru: 'Здесь только ваши результаты, в обобщённом виде: кто вас оценивал и что ответил каждый коллега, не показывается никогда. Где оценивших слишком мало, результат скрыт, а в отчёте указана причина. Эти результаты не видит никто, кроме вас.',
+    en: 'Only your own results, in aggregate: who reviewed you and what any one colleague answered are never shown. Where too few colleagues reviewed you, a result is withheld and the workbook says why. Nobody but you sees these results.',
+  },
+  reviewRound: { kk: 'Бағалау кезеңі', ru: 'Раунд оценки', en: 'Review round' },
+  publishedOn: { kk: 'Жарияланған күні', ru: 'Дата публикации', en: 'Published' },
+  feedbackWorkbook: { kk: 'Жеке есеп (Excel)', ru: 'Личный отчёт (Excel)', en: 'Your report (Excel)' },
+  feedbackNone: {
+    kk: 'Сіз үшін жарияланған әріптестік бағалау нәтижелері әзірге жоқ. Олар әріптестеріңіз сізді бағалаған кезең жабылып, Комиссия нәтижелерді жариялағаннан кейін осында пайда болады.',
+    ru: 'Опубликованных результатов взаимной оценки для вас пока нет. Они появятся здесь, когда раунд, в котором вас оценивали коллеги, будет закрыт и Комиссия опубликует его результаты.',
+    en: 'There is no published peer-review feedback for you yet. It appears here once a review round in which colleagues reviewed you has closed and the Commission has published its results.',
+  },
+  feedbackNotLinked: {
+    kk: 'Бұл тіркелгі судьялар тізіліміндегі ешбір судьяға байланбаған, сондықтан мұнда көрсетілетін нәтиже жоқ. Тіркелгіңізді байланыстыру үшін жүйе әкімшісіне хабарласыңыз.',
+    ru: 'Эта учётная запись не связана ни с одним судьёй из реестра, поэтому показать здесь нечего. Чтобы связать учётную запись, обратитесь к администратору системы.',
+    en: 'This account is not linked to a judge in the register, so there is no feedback to show. Ask the system administrator to link your account.',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type DashboardTextKey = keyof typeof DASHBOARD_TEXTS;

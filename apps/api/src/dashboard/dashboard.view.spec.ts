@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { LocalizedText } from '@app/core';
-import { CampaignRow, localPath, renderCampaignList, renderCampaignPage, renderModerationPage } from './dashboard.view';
+import { CampaignRow, localPath, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const FILES = { style: '/dashboard/assets/dashboard.css?v=1', script: '/dashboard/assets/dashboard.js?v=1' };
 const CAMPAIGN_ID = '6f1c1f55-8d0e-4a51-9d2c-6a7f3f0f1a10';
 
-/** Text anyone could have typed: campaign titles (HR, Commission), question titles (instrument designers), comments (respondents). */
+/** Text anyone could have typed: campaign and round titles (HR, Commission), question titles (instrument designers), comments (respondents). */
 const typedText = fc.oneof(
   fc.string(),
   fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)", '</textarea><script>x()</script>', '&lt;b&gt;', '<!--', ']]>'),
@@ -16,6 +16,10 @@ function row(text: string): CampaignRow {
   return { id: CAMPAIGN_ID, title: title(text), kind: 'staff-survey', status: 'open', deadline: new Date('2026-12-01T00:00:00Z'), rate: { invited: 10, responded: 4, rate: 0.4 } };
 }
 
+function round(text: string) {
+  return { campaignId: CAMPAIGN_ID, title: title(text), publishedAt: new Date('2026-12-15T09:30:00Z') };
+}
+
 /** Every page that shows typed text, rendered with the given text in every such place. */
 function pages(text: string): string[] {
   const comments = [{ question: 'q1', title: title(text), comments: [{ ref: 'r1', text, status: 'pending' as const, flags: ['email' as const] }, { ref: 'r2', text, status: 'approved' as const, flags: [] }] }];
@@ -23,6 +27,7 @@ function pages(text: string): string[] {
     renderCampaignList(locale, FILES, 'csrf', [row(text), row(text)]),
     renderCampaignPage(locale, FILES, 'csrf', { campaign: row(text), snapshot: null, peerSummary: null, charts: [], questionTitles: { q1: title(text) } }),
     renderModerationPage(locale, FILES, 'csrf', row(text), comments),
+    renderFeedbackPage(locale, FILES, 'csrf', { linked: true, rounds: [round(text), round(text)] }),
   ]);
 }
 
@@ -50,6 +55,54 @@ describe('dashboard pages with typed text', () => {
   });
 });
 
+describe("a judge's own feedback page", () => {
+  const rounds = [
+    { campaignId: CAMPAIGN_ID, title: { kk: 'Бағалау 2026', ru: 'Оценка 2026', en: 'Review 2026' }, publishedAt: new Date('2026-12-15T09:30:00Z') },
+    { campaignId: '0b7e9a52-3c1d-4f6e-8a9b-1c2d3e4f5a6b', title: { kk: 'Бағалау 2025', ru: 'Оценка 2025', en: 'Review 2025' }, publishedAt: new Date('2025-12-10T09:30:00Z') },
+  ];
+
+  it('lists each round in the page’s language, when it was published, and a download per language through the feedback export', () => {
+    const html = renderFeedbackPage('ru', FILES, 'csrf', { linked: true, rounds });
+    expect(html).toContain('<h1>Мои результаты взаимной оценки</h1>');
+    expect(html).toContain('<td>Оценка 2026</td><td><time datetime="2026-12-15T09:30:00.000Z">2026-12-15</time></td>');
+    expect(html).toContain('<td>Оценка 2025</td>');
+    expect(html).not.toMatch(/Review 2026|Бағалау 2026/);
+    const buttons = [...html.matchAll(/<button type="button" class="export" data-url="([^"]+)" data-locale="(\w+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(buttons).toEqual(rounds.flatMap((r) => ['kk', 'ru', 'en'].map((code) => `/api/peer-feedback/${r.campaignId}/exports ${code}`)));
+    expect(html).toContain('id="export-status"');
+    expect(html).toContain('<meta name="csrf-token" content="csrf">');
+    expect(html).toContain('id="sign-out"');
+    expect(html).not.toContain('feedback-explanation');
+  });
+
+  it.each([
+    ['an account linked to no registry judge', { linked: false } as const, 'Эта учётная запись не связана ни с одним судьёй из реестра'],
+    ['a judge with no published feedback', { linked: true, rounds: [] } as const, 'Опубликованных результатов взаимной оценки для вас пока нет'],
+  ])('explains to %s why there is nothing, with no download', (_case, feedback, explanation) => {
+    const html = renderFeedbackPage('ru', FILES, 'csrf', feedback);
+    expect(html).toMatch(new RegExp(`<p class="note" id="feedback-explanation">${explanation}[^<]*</p>`));
+    expect(html).not.toContain('button type="button" class="export"');
+    expect(html).toContain('id="sign-out"');
+  });
+
+  it('says it in kk, ru and en, each in its own words', () => {
+    for (const feedback of [{ linked: false } as const, { linked: true, rounds: [] } as const, { linked: true, rounds }]) {
+      const pages = (['kk', 'ru', 'en'] as const).map((locale) => renderFeedbackPage(locale, FILES, 'csrf', feedback).replace(/<nav class="languages">.*?<\/nav>/, ''));
+      expect(pages.map((html) => /<html lang="(\w+)">/.exec(html)?.[1])).toEqual(['kk', 'ru', 'en']);
+      const bodies = pages.map((html) => /<main>([\s\S]*)<\/main>/.exec(html)![1]);
+      expect(new Set(bodies).size).toBe(3);
+    }
+  });
+});
+
+describe('the sign-in page', () => {
+  it('names where to go next only when `next` is a path on this site; otherwise the script sends a person to their role’s own page', () => {
+    expect(renderLoginPage('en', FILES, '/feedback?lang=kk')).toContain('<form id="login" class="login" data-next="/feedback?lang=kk">');
+    expect(renderLoginPage('en', FILES, localPath('//evil.example/'))).toContain('<form id="login" class="login">');
+    expect(renderLoginPage('en', FILES, null)).not.toContain('data-next');
+  });
+});
+
 describe('localPath (where the sign-in page sends a person afterwards)', () => {
   it('keeps a path on this site, with its query and fragment', () => {
     expect(localPath('/dashboard/campaigns/1f0c?lang=en#means')).toBe('/dashboard/campaigns/1f0c?lang=en#means');
@@ -67,15 +120,15 @@ describe('localPath (where the sign-in page sends a person afterwards)', () => {
     ['a host that does not parse', '//['],
     ['nothing', undefined],
     ['a repeated parameter', ['/a', '/b']],
-  ])('sends %s to the dashboard instead', (_case, next) => {
-    expect(localPath(next)).toBe('/dashboard');
+  ])('names no place for %s (the person goes to their own page instead)', (_case, next) => {
+    expect(localPath(next)).toBeNull();
   });
 
   it('is always a page of this site, whatever the query said', () => {
     const site = 'https://courts.example.kz';
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.webPath(), fc.webPath().map((path) => `/.${path}`)), (next) => {
-        expect(new URL(localPath(next), site).origin).toBe(site);
+        expect(new URL(localPath(next) ?? '/', site).origin).toBe(site);
       }),
       { numRuns: 1000 },
     );

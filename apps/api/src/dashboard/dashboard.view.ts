@@ -1,7 +1,7 @@
 import type { SurveySnapshot } from '@app/aggregation';
 import { escapeHtml, LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
-import { Comment, QuestionComments, REPORT_TEXTS, ReportTextKey } from '@app/reports';
+import { Comment, OwnFeedback, QuestionComments, REPORT_TEXTS, ReportTextKey } from '@app/reports';
 import { DASHBOARD_TEXTS, DashboardTextKey } from './dashboard.texts';
 
 /** Static files of the pages, with their versioned URLs. */
@@ -65,28 +65,29 @@ const THIS_SITE = 'http://this-site.invalid';
 /**
  * Where the sign-in page may send a person afterwards: a path on this site, never another
  * host (`//host`, `/\host`, tabs or newlines the URL parser drops, absolute URLs). The
- * browser resolves it with the same parser, so what passes here stays on this site.
+ * browser resolves it with the same parser, so what passes here stays on this site. Null
+ * when `next` names no such path: the page then sends the person to their role's own page
+ * (dashboard.js: a judge to /feedback, everyone else to /dashboard).
  */
-export function localPath(next: unknown): string {
-  const fallback = '/dashboard';
-  if (typeof next !== 'string' || !next.startsWith('/')) return fallback;
+export function localPath(next: unknown): string | null {
+  if (typeof next !== 'string' || !next.startsWith('/')) return null;
   let url: URL;
   try {
     url = new URL(next, THIS_SITE);
   } catch {
-    return fallback;
+    return null;
   }
   const path = `${url.pathname}${url.search}${url.hash}`;
-  return url.origin === THIS_SITE && !path.startsWith('//') ? path : fallback;
+  return url.origin === THIS_SITE && !path.startsWith('//') ? path : null;
 }
 
-export function renderLoginPage(locale: Locale, files: PageFiles, next: string): string {
+export function renderLoginPage(locale: Locale, files: PageFiles, next: string | null): string {
   const { t } = texts(locale);
   return layout(
     locale,
     files,
     t('loginTitle'),
-    `<form id="login" class="login" data-next="${escapeHtml(next)}">
+    `<form id="login" class="login"${next === null ? '' : ` data-next="${escapeHtml(next)}"`}>
 <label>${t('login')} <input name="login" autocomplete="username" required></label>
 <label>${t('password')} <input name="password" type="password" autocomplete="current-password" required></label>
 <button type="submit" class="primary">${t('signIn')}</button>
@@ -128,6 +129,20 @@ export interface CampaignPage {
   readonly questionTitles: Readonly<Record<string, LocalizedText>>;
 }
 
+/** One download button per language; dashboard.js posts to `url`, polls the export job and downloads the file. */
+function exportButtons(locale: Locale, url: string): string {
+  const { t } = texts(locale);
+  return LOCALES.map(
+    (code) => `<button type="button" class="export" data-url="${escapeHtml(url)}" data-locale="${code}">${t('download')} (${escapeHtml(LANGUAGE_NAMES[code])})</button>`,
+  ).join(' ');
+}
+
+/** Where dashboard.js says that a file is being prepared, or could not be. */
+function exportStatus(locale: Locale): string {
+  const { t } = texts(locale);
+  return `<p id="export-status" role="status" aria-live="polite" data-preparing="${t('preparing')}" data-failed="${t('exportFailed')}"></p>`;
+}
+
 /** One campaign: the overall rate while open; after close, the protected snapshot's main tables and charts, and downloads. */
 export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: string, page: CampaignPage): string {
   const { t, r } = texts(locale);
@@ -158,7 +173,7 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
         return `<li>${name}: ${g.gap.difference > 0 ? '+' : ''}${g.gap.difference.toFixed(2)} (q = ${g.gap.pAdjusted?.toFixed(4) ?? ''})</li>`;
       })
       .join('\n');
-    const downloads = LOCALES.map((code) => `<button type="button" class="export" data-campaign="${escapeHtml(campaign.id)}" data-locale="${code}">${t('download')} (${escapeHtml(LANGUAGE_NAMES[code])})</button>`).join(' ');
+    const downloads = exportButtons(locale, `/api/campaigns/${campaign.id}/exports`);
     sections.push(
       `<section aria-labelledby="means"><h2 id="means">${t('dimensionMeans')}</h2>
 <table><thead><tr><th></th><th>${r('total')}</th><th>${r('women')}</th><th>${r('men')}</th></tr></thead><tbody>${dimensionRows}</tbody></table>
@@ -166,7 +181,7 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
       `<section aria-labelledby="gaps"><h2 id="gaps">${t('significantGaps')}</h2>${gaps.length > 0 ? `<ul>${gapItems}</ul>` : `<p>${t('none')}</p>`}</section>`,
       `<section aria-labelledby="charts" class="charts"><h2 id="charts">${r('chartsSheet')}</h2>${page.charts.map((c) => `<figure><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}</section>`,
       `<p><a href="/dashboard/campaigns/${escapeHtml(campaign.id)}/comments?lang=${locale}">${t('moderation')}</a></p>`,
-      `<section aria-labelledby="downloads"><h2 id="downloads">${t('downloads')}</h2><p>${downloads}</p><p id="export-status" role="status" aria-live="polite" data-preparing="${t('preparing')}" data-failed="${t('exportFailed')}"></p></section>`,
+      `<section aria-labelledby="downloads"><h2 id="downloads">${t('downloads')}</h2><p>${downloads}</p>${exportStatus(locale)}</section>`,
     );
   }
   return layout(locale, files, escapeHtml(campaign.title[locale]), sections.join('\n'), { csrfToken, signedIn: true });
@@ -196,4 +211,34 @@ export function renderModerationPage(locale: Locale, files: PageFiles, csrfToken
     ...sections,
   ].join('\n');
   return layout(locale, files, t('moderation'), body, { csrfToken, signedIn: true });
+}
+
+/**
+ * A judge's own page (PRODUCT.md 4.6): the published peer-review rounds that hold their
+ * feedback, each with its workbook in kk/ru/en through the export jobs. An account linked to
+ * no registry judge, or a judge with no published feedback yet, is told why there is nothing.
+ */
+export function renderFeedbackPage(locale: Locale, files: PageFiles, csrfToken: string, feedback: OwnFeedback): string {
+  const { t } = texts(locale);
+  let body: string;
+  if (!feedback.linked) {
+    body = `<p class="note" id="feedback-explanation">${t('feedbackNotLinked')}</p>`;
+  } else if (feedback.rounds.length === 0) {
+    body = `<p class="note" id="feedback-explanation">${t('feedbackNone')}</p>`;
+  } else {
+    const rows = feedback.rounds
+      .map((round) => {
+        const published = round.publishedAt.toISOString();
+        return `<tr><td>${escapeHtml(round.title[locale])}</td><td><time datetime="${escapeHtml(published)}">${escapeHtml(published.slice(0, 10))}</time></td><td>${exportButtons(
+          locale,
+          `/api/peer-feedback/${round.campaignId}/exports`,
+        )}</td></tr>`;
+      })
+      .join('\n');
+    body = `<p class="note">${t('feedbackIntro')}</p>
+<table class="feedback"><thead><tr><th>${t('reviewRound')}</th><th>${t('publishedOn')}</th><th>${t('feedbackWorkbook')}</th></tr></thead>
+<tbody>${rows}</tbody></table>
+${exportStatus(locale)}`;
+  }
+  return layout(locale, files, t('feedbackTitle'), body, { csrfToken, signedIn: true });
 }

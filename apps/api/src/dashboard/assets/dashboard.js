@@ -1,4 +1,4 @@
-// The Commission/HR pages' only script (served from this origin; the CSP allows no inline code).
+// The pages' only script: sign-in, the Commission/HR dashboard and a judge's own feedback (served from this origin; the CSP allows no inline code).
 'use strict';
 
 (function () {
@@ -11,23 +11,31 @@
       body: JSON.stringify(body ?? {}),
     });
 
+  // Where a person goes after signing in when the page names no `next`: their role's own page.
+  async function homePage() {
+    const me = await fetch('/api/auth/me', { credentials: 'same-origin' });
+    const role = me.ok ? (await me.json()).role : null;
+    return role === 'judge' ? '/feedback' : '/dashboard';
+  }
+
   function signIn(form) {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const data = new FormData(form);
       const response = await post('/api/auth/login', { login: data.get('login'), password: data.get('password') });
       if (response.ok) {
-        // The server puts only a path on this site here (dashboard.view.ts localPath).
-        location.assign(form.dataset.next || '/dashboard');
+        // The server puts only a path on this site here (dashboard.view.ts localPath), or nothing.
+        location.assign(form.dataset.next || (await homePage()));
       } else {
         document.getElementById('login-error').hidden = false;
       }
     });
   }
 
+  // Survey workbooks and a judge's own feedback alike: the button names the export request's URL.
   async function exportWorkbook(button, status) {
     status.textContent = status.dataset.preparing;
-    const response = await post(`/api/campaigns/${button.dataset.campaign}/exports`, { locale: button.dataset.locale });
+    const response = await post(button.dataset.url, { locale: button.dataset.locale });
     if (!response.ok) {
       status.textContent = status.dataset.failed;
       return;
