@@ -117,6 +117,53 @@ function answer(question: Question, person: Person, salt: number, item: number):
 }
 
 /** One respondent's browser: token exchange, then one submission. */
+/** The reviewed judges of a peer-review round, by the personnel number an administrator would use. */
+async function reviewees(roundId: string): Promise<string[]> {
+  const db = new Client({ connectionString: env('DATABASE_URL') });
+  await db.connect();
+  try {
+    const { rows } = await db.query(
+      `SELECT DISTINCT j.personnel_number FROM campaigns.peer_assignment a JOIN registry.judge j ON j.id = a.reviewee_judge_id WHERE a.campaign_id = $1 ORDER BY 1`,
+      [roundId],
+    );
+    return rows.map((r: { personnel_number: string }) => r.personnel_number);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Waits for an export job and saves its workbook. */
+async function download(client: HttpClient, exportId: string, file: string): Promise<string> {
+  await eventually(`the workbook ${file}`, async () => (await client.get(`/api/exports/${exportId}`)).body.status === 'done', 600_000);
+  const response = await fetch(`${BASE_URL}/api/exports/${exportId}/download`, { headers: { cookie: `jqc_session=${client.cookie('jqc_session')}` } });
+  if (!response.ok) throw new Error(`downloading ${file}: ${response.status}`);
+  await writeFile(file, Buffer.from(await response.arrayBuffer()));
+  return file;
+}
+
+/**
+ * As an administrator would, links the demo `judge` account to a reviewed judge by personnel
+ * number, until one has published feedback (only that judge's own results are ever shown, so
+ * nobody can tell beforehand), and downloads that judge's workbook.
+ */
+async function judgeFeedback(round: Campaign): Promise<{ personnelNumber: string; file: string }> {
+  const admin = new HttpClient(BASE_URL);
+  const judge = new HttpClient(BASE_URL);
+  await admin.signIn('admin', PASSWORD);
+  await judge.signIn('judge', PASSWORD);
+  const account = ((await admin.get('/api/admin/users')).body as { id: string; login: string }[]).find((user) => user.login === 'judge');
+  if (!account) throw new Error('the demo judge account is missing');
+  for (const personnelNumber of await reviewees(round.id)) {
+    const linked = await admin.request('PUT', `/api/admin/users/${account.id}/judge`, { personnelNumber });
+    if (linked.status !== 200) throw new Error(`linking the judge account: ${linked.text}`);
+    const requested = await judge.post(`/api/peer-feedback/${round.id}/exports`, { locale: 'ru' });
+    if (requested.status === 404) continue;
+    if (requested.status !== 202) throw new Error(`requesting feedback: ${requested.text}`);
+    return { personnelNumber, file: await download(judge, requested.body.id, join(OUT_DIR, 'peer-feedback-ru.xlsx')) };
+  }
+  throw new Error('no reviewed judge has published feedback');
+}
+
 async function respond(token: string, person: Person, campaign: Campaign): Promise<number> {
   // Every respondent answers from their own device: a distinct address behind the demo's proxy hop,
   // so the per-address rate limit sees people, not this one script.
@@ -228,6 +275,10 @@ async function main(): Promise<void> {
     const results = JSON.parse((await campaign.owner.get(`/api/campaigns/${campaign.id}/results`)).text);
     if (campaign.kind === 'peer-review') {
       lines.push(`${campaign.title.en}: ${(rate.rate * 100).toFixed(1)}% of reviewers answered; ${results.summary.judgesWithResults} of ${results.summary.reviewees} judges have results they alone can read`);
+      const feedback = await judgeFeedback(campaign);
+      files.push(feedback.file);
+      lines.push(`The demo account "judge" is linked to judge ${feedback.personnelNumber}: their own feedback is at ${BASE_URL}/feedback`);
+      progress('exported one judge’s own feedback');
       continue;
     }
     const significant = results.genderGaps.gaps.filter((g: { significant: boolean }) => g.significant).length;
@@ -236,19 +287,14 @@ async function main(): Promise<void> {
     );
     for (const locale of ['kk', 'ru', 'en'] as const) {
       const requested = await campaign.owner.post(`/api/campaigns/${campaign.id}/exports`, { locale });
-      const id = requested.body.id as string;
-      await eventually(`the ${locale} workbook`, async () => (await campaign.owner.get(`/api/exports/${id}`)).body.status === 'done', 600_000);
-      const download = await fetch(`${BASE_URL}/api/exports/${id}/download`, { headers: { cookie: `jqc_session=${campaign.owner.cookie('jqc_session')}` } });
-      const file = join(OUT_DIR, `${campaign.kind}-${locale}.xlsx`);
-      await writeFile(file, Buffer.from(await download.arrayBuffer()));
-      files.push(file);
+      files.push(await download(campaign.owner, requested.body.id, join(OUT_DIR, `${campaign.kind}-${locale}.xlsx`)));
     }
     progress(`exported ${campaign.kind} in kk, ru and en`);
   }
 
   process.stdout.write(`\n✔ National campaign demo finished in ${((Date.now() - started) / 1000).toFixed(0)} s (synthetic register: every figure is made up)\n`);
   for (const line of lines) process.stdout.write(`  ${line}\n`);
-  process.stdout.write(`  Workbooks:\n${files.map((f) => `    ${f}`).join('\n')}\n  Dashboard: ${BASE_URL}/dashboard (commission or hr, password ${PASSWORD})\n`);
+  process.stdout.write(`  Workbooks:\n${files.map((f) => `    ${f}`).join('\n')}\n  Dashboard: ${BASE_URL}/dashboard (commission or hr), ${BASE_URL}/feedback (judge); password ${PASSWORD}\n`);
 }
 
 main().catch((error: unknown) => {
