@@ -16,6 +16,7 @@ import {
   runApp,
   RunningPlatform,
   startPlatform,
+  tableDigests,
   waitUntilHealthy,
 } from '@app/testing';
 
@@ -80,19 +81,6 @@ async function signIn(baseUrl: string, login: string, password: string, planted?
   const cookie = setCookie(reply.headers, SESSION);
   if (reply.status !== 200 || !cookie) throw new Error(`sign-in of ${login} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   return { cookie: cookie.value, csrfToken: reply.body.csrfToken, reply };
-}
-
-/** Every table's row count and content hash: any write shows. */
-async function fingerprint(db: DataSource): Promise<Record<string, { rows: number; hash: string }>> {
-  const tables: { name: string }[] = await db.query(
-    `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
-      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
-  );
-  const result: Record<string, { rows: number; hash: string }> = {};
-  for (const { name } of tables) {
-    [result[name]] = await db.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM ${name} t`);
-  }
-  return result;
 }
 
 /**
@@ -500,7 +488,7 @@ describe('security of sessions and cookie-authenticated writes', () => {
     const stateChanging = Object.entries(document.paths).filter(([, operations]) => Object.keys(operations).some((method) => method !== 'get'));
     expect(stateChanging.map(([path]) => path)).toEqual(expect.arrayContaining(['/api/auth/logout', '/api/campaigns/{id}/close', '/api/admin/users/{id}/deactivate']));
 
-    const before = await fingerprint(owner);
+    const before = await tableDigests(owner);
     const failures: string[] = [];
     for (const path of paths) {
       for (const session of [hr, admin]) {
@@ -510,7 +498,7 @@ describe('security of sessions and cookie-authenticated writes', () => {
     }
     expect(failures).toEqual([]);
     expect((await send(url('/api/auth/logout'), { cookie: hr.cookie })).status).toBe(404);
-    expect(await fingerprint(owner)).toEqual(before);
+    expect(await tableDigests(owner)).toEqual(before);
     expect(await whoIs(hr.cookie)).toEqual({ status: 200, login: 'hr' });
     expect(await whoIs(admin.cookie)).toEqual({ status: 200, login: 'admin' });
     expect(await campaignStatus()).toBe('open');

@@ -6,28 +6,17 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RegisterImportService, RegistryModule } from '@app/registry';
-import { createIntegrationModule, createTestDatabase, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, tableDigests, TestDatabase } from '@app/testing';
 
 const run = promisify(execFile);
 const SCRIPTS = join(__dirname, '..', '..', '..', 'scripts');
 
-/** Every table of the platform's schemas with its row count and a digest of its rows. */
+/** Every table's row count and a digest of its rows, in the database at `url`. */
 async function contents(url: string): Promise<Record<string, string>> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const tables = (
-      await client.query(
-        `SELECT schemaname || '.' || tablename AS name FROM pg_tables
-         WHERE schemaname IN ('auth','registry','instruments','campaigns','responses','aggregation','reports','discipline') ORDER BY 1`,
-      )
-    ).rows.map((r: { name: string }) => r.name);
-    const result: Record<string, string> = {};
-    for (const table of tables) {
-      const [row] = (await client.query(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM ${table} t`)).rows;
-      result[table] = `${row.n}:${row.digest}`;
-    }
-    return result;
+    return await tableDigests({ query: async (sql) => (await client.query(sql)).rows });
   } finally {
     await client.end();
   }

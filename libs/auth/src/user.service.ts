@@ -40,6 +40,11 @@ export class UserService {
     return (await this.users.list()).map(view);
   }
 
+  async byLogin(login: string): Promise<UserView | null> {
+    const user = await this.users.findByLogin(login);
+    return user && view(user);
+  }
+
   /** The registry judge a judge account belongs to, or null. */
   async judgeOf(userId: string): Promise<string | null> {
     return (await this.users.findById(userId))?.judgeId ?? null;

@@ -10,3 +10,4 @@ export * from './respondent';
 export * from './open-survey';
 export * from './stored-responses';
 export * from './browser';
+export * from './table-digests';

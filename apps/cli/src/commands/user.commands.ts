@@ -107,7 +107,7 @@ export class LinkJudgeCommand extends CommandRunner {
     if (!options.unlink === !options.personnelNumber) throw new Error('give either --personnel-number <number> or --unlink');
     const app = await NestFactory.createApplicationContext(DataModule, { logger: ['error', 'warn'] });
     try {
-      const account = (await app.get(UserService).list()).find((user) => user.login === options.login.toLowerCase());
+      const account = await app.get(UserService).byLogin(options.login);
       if (!account) throw new AuthError(AuthErrorCode.UserNotFound, ErrorKind.NotFound, `no account with login ${options.login}`);
       const judgeAccounts = app.get(JudgeAccountsService);
       const linked = options.unlink ? await judgeAccounts.unlink(null, account.id) : await judgeAccounts.link(null, account.id, options.personnelNumber!);
