@@ -27,6 +27,9 @@ const shared = {
 };
 
 module.exports = {
+  // Jest's default leaves a core idle (cores - 1): on the 2-core machines this runs on, that
+  // doubles the unit tier. The tiers that start servers run in band or set their own count.
+  maxWorkers: '100%',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/*.spec.ts'] },
     {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RegisterImportService, RegistryModule } from '@app/registry';
-import { createIntegrationModule, createTestDatabase, tableDigests, TestDatabase } from '@app/testing';
+import { createIntegrationModule, createTestDatabase, dropDatabase, tableDigests, TestDatabase } from '@app/testing';
 
 const run = promisify(execFile);
 const SCRIPTS = join(__dirname, '..', '..', '..', 'scripts');
@@ -44,7 +44,7 @@ describe('backup and restore', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await owner?.query(`DROP DATABASE IF EXISTS ${restoredName()} WITH (FORCE)`);
+    if (owner) await dropDatabase(owner, restoredName());
     await db?.drop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });

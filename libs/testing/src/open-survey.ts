@@ -17,10 +17,14 @@ export interface OpenSurvey {
 
 /** The demo accounts, the built-in questionnaires and a synthetic register of the given scale (1 is about 6,000 staff); HR signed in. */
 export async function seedPlatform(platform: RunningPlatform, options: { seed: number; scale: number; password: string }): Promise<HttpClient> {
-  for (const args of [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', String(options.seed), '--scale', String(options.scale)]]) {
-    const run = runApp('cli', { ...platform.db.env, DEMO_PASSWORD: options.password }, args);
-    if ((await run.exited) !== 0) throw new Error(`cli ${args[0]} failed:\n${run.output()}`);
-  }
+  // Accounts, instruments and the register are independent: seeded side by side.
+  const seeds = [['seed:demo'], ['seed:instruments'], ['registry:load-synthetic', '--seed', String(options.seed), '--scale', String(options.scale)]];
+  await Promise.all(
+    seeds.map(async (args) => {
+      const run = runApp('cli', { ...platform.db.env, DEMO_PASSWORD: options.password }, args);
+      if ((await run.exited) !== 0) throw new Error(`cli ${args[0]} failed:\n${run.output()}`);
+    }),
+  );
   const hr = new HttpClient(platform.baseUrl);
   await hr.signIn('hr', options.password);
   return hr;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, grantDatabaseAccess, loadConfig, ownerDataSourceOptions, provisionDatabaseRoles } from '@app/core';
 import { MIGRATIONS } from '../../../migrations';
@@ -25,6 +26,37 @@ async function withOwner<T>(url: string, work: (db: DataSource) => Promise<T>, c
     return await work(db);
   } finally {
     await db.destroy();
+  }
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+const OBJECT_IN_USE = '55006';
+
+/**
+ * Drops a test database once its sessions are gone. A closed pool's backends linger for a
+ * moment after the client hangs up, and the owner may not terminate the application roles'
+ * backends (FORCE needs membership in their role), so a refusal is retried until they exit.
+ */
+export async function dropDatabase(admin: DataSource, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (attempt >= 80 || (code !== INSUFFICIENT_PRIVILEGE && code !== OBJECT_IN_USE)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanStream({ match: pattern, count: 1000 })) if ((keys as string[]).length > 0) await redis.unlink(...(keys as string[]));
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -116,9 +148,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       opened.push(db);
       return db;
     },
+    /** Drops the database and every Redis key under its prefix (queues, sessions, counters). */
     async drop() {
       await Promise.all(opened.map((db) => db.destroy()));
-      await withOwner(withDatabase(baseConfig.DATABASE_URL, 'postgres'), (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withOwner(withDatabase(baseConfig.DATABASE_URL, 'postgres'), (admin) => dropDatabase(admin, name));
+      await deleteRedisKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`);
     },
   };
 }
