@@ -2,7 +2,7 @@
 // Setup and process control behind `npm start`, `npm test` and `npm run demo`.
 // Plain Node with no dependencies, because it runs before `npm ci` has.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -50,13 +50,24 @@ export function ensureServices() {
   run('bash', [join(ROOT, 'scripts', 'services.sh'), 'up']);
 }
 
+const EPHEMERAL_RANGE = '/proc/sys/net/ipv4/ip_local_port_range';
+
+/**
+ * A loopback port nothing listens on, drawn below the kernel's ephemeral range, which outgoing
+ * connections may take before a server binds it (as libs/testing's freePort, for the tests).
+ */
 async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  await once(server, 'close');
-  return port;
+  const [ephemeralStart] = (existsSync(EPHEMERAL_RANGE) ? readFileSync(EPHEMERAL_RANGE, 'utf8') : '32768').trim().split(/\s+/).map(Number);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 10_000 + randomInt(ephemeralStart - 10_000);
+    const server = createServer().listen(port, '127.0.0.1');
+    const bound = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+    if (!bound) continue;
+    server.close();
+    await once(server, 'close');
+    return port;
+  }
+  throw new Error(`no free port below ${ephemeralStart}`);
 }
 
 /**

@@ -219,6 +219,13 @@ describe('the dashboard in a browser', () => {
     expect(await page.locator('button.export').count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toContain(PEER_TITLE.kk);
 
+    // A judge following a link to the dashboard is told it is not for their role, and led to their own page.
+    const refused = await page.goto(`${platform.baseUrl}/dashboard`);
+    expect(refused?.status()).toBe(403);
+    expect(await page.locator('h1').textContent()).toBe(DASHBOARD_TEXTS.forbiddenTitle.kk);
+    await Promise.all([page.waitForURL(/\/feedback$/), page.click('#home-page')]);
+    expect(await page.locator('h1').textContent()).toBe(DASHBOARD_TEXTS.feedbackTitle.kk);
+
     // The Commission, signing in with no `next`, still lands on the dashboard.
     await Promise.all([page.waitForURL(/\/login$/), page.click('#sign-out')]);
     await signIn(page, 'commission', /\/dashboard$/);

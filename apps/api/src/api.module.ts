@@ -19,7 +19,7 @@ import { RespondController } from './respond/respond.controller';
 import { RegistryController } from './registry/registry.controller';
 import { RespondPageController } from './respond-page/respond-page.controller';
 import { DisciplineApiModule } from './discipline/discipline-api.module';
-import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardController, PageAssets } from './dashboard/dashboard.controller';
 import { CommentsController } from './reports/comments.controller';
 import { ReportsController } from './reports/reports.controller';
 import { ResultsController } from './results/results.controller';
@@ -58,5 +58,6 @@ import { THROTTLER_DEFINITIONS, throttleKeyFactory } from './throttling';
     DisciplineApiModule,
   ],
   controllers: [HealthController, AuthController, UsersController, RegistryController, InstrumentsController, CampaignsController, RespondController, RespondPageController, ResultsController, ReportsController, CommentsController, DashboardController],
+  providers: [PageAssets],
 })
 export class ApiModule {}

@@ -6,7 +6,7 @@ export { AggregationError, AggregationErrorCode } from './aggregation.errors';
 
 export { OUTPUT_DECIMALS, roundOutput } from './core/rounding';
 
-export type { DimensionScore, DimensionStatistics, Interval, ItemStatistics, LikertScale, Moments, ScalePointCount } from './core/statistics';
+export type { ChoiceOptionStatistics, ChoiceStatistics, DimensionScore, DimensionStatistics, Interval, ItemStatistics, LikertScale, Moments, ScalePointCount } from './core/statistics';
 export {
   addCounts,
   assertScale,
@@ -85,8 +85,8 @@ export {
   raterDiagnosticCatalogue,
 } from './core/peer-review';
 
-export type { PublishedGap, ReleaseSuppressions, SnapshotProgress, SurveyQuestion, SurveySnapshot, SurveySnapshotInput } from './snapshot/survey-snapshot';
-export { buildSurveySnapshot, dimensionsOf, GAP_ALPHA, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
+export type { ChoiceKind, PublishedGap, ReleaseSuppressions, SnapshotProgress, SurveyChoiceQuestion, SurveyQuestion, SurveySnapshot, SurveySnapshotInput } from './snapshot/survey-snapshot';
+export { buildSurveySnapshot, choiceReleaseId, dimensionsOf, GAP_ALPHA, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
 export type { StoredAttributes, SurveyGroups, SurveyMicrocells } from './snapshot/survey-input';
 export { isHiddenCell, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './snapshot/survey-input';
 export type { DiagnosticSuppressions, PeerReviewSnapshot, PeerReviewSnapshotInput, RaterDiagnostic } from './snapshot/peer-review-snapshot';

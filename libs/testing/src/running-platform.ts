@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -9,14 +10,30 @@ import { createTestDatabase, TestDatabase } from './test-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
+/**
+ * A loopback port nothing listens on, for a server started next. Drawn below the kernel's
+ * ephemeral range: a port the kernel hands out (listen(0)) can be taken by any outgoing
+ * connection before the server binds it, which once made an api fail to start under load.
+ */
 export async function freePort(): Promise<number> {
+  const [ephemeralStart] = (await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '32768')).trim().split(/\s+/).map(Number);
+  const low = 10_000;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = low + randomInt(ephemeralStart - low);
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port found between ${low} and ${ephemeralStart}`);
+}
+
+async function bindable(port: number): Promise<boolean> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
+  server.listen(port, '127.0.0.1');
+  const bound = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+  if (bound) {
+    server.close();
+    await once(server, 'close');
+  }
+  return bound;
 }
 
 export interface RunningApp {

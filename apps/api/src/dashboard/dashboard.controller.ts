@@ -1,41 +1,79 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Injectable, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { PeerReviewSnapshot, ResultsService, SurveySnapshot } from '@app/aggregation';
-import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Roles } from '@app/auth';
+import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Roles, SESSION_COOKIE, SessionService } from '@app/auth';
 import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { isLocale, Locale } from '@app/core';
 import { InstrumentService } from '@app/instruments';
 import { CommentsService, ReportsService, surveyCharts } from '@app/reports';
 import { uuidParam } from '../pipes';
 import { RequestLocale } from '../request-locale.decorator';
-import { CampaignRow, localPath, PageFiles, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderLoginPage, renderModerationPage } from './dashboard.view';
+import { CampaignRow, localPath, PageFiles, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderLoginPage, renderForbiddenPage, renderModerationPage } from './dashboard.view';
 
 const ASSETS = { 'dashboard.js': 'text/javascript; charset=utf-8', 'dashboard.css': 'text/css; charset=utf-8' } as const;
 type AssetName = keyof typeof ASSETS;
 
-/** Read once at boot (nest-cli.json copies them to dist/), addressed by content hash. */
-function loadAssets(): Map<AssetName, { body: Buffer; version: string }> {
-  return new Map(
+/** The pages' script and style, read once at boot (nest-cli.json copies them to dist/) and addressed by content hash. */
+@Injectable()
+export class PageAssets {
+  private readonly assets = new Map(
     (Object.keys(ASSETS) as AssetName[]).map((name) => {
       const body = readFileSync(join(__dirname, 'assets', name));
-      return [name, { body, version: createHash('sha256').update(body).digest('hex').slice(0, 16) }];
+      return [name, { body, version: createHash('sha256').update(body).digest('hex').slice(0, 16) }] as const;
     }),
   );
+
+  get files(): PageFiles {
+    const url = (name: AssetName) => `/dashboard/assets/${name}?v=${this.assets.get(name)!.version}`;
+    return { style: url('dashboard.css'), script: url('dashboard.js') };
+  }
+
+  find(name: string): { body: Buffer; version: string; type: string } | undefined {
+    const asset = name in ASSETS ? this.assets.get(name as AssetName) : undefined;
+    return asset && { ...asset, type: ASSETS[name as AssetName] };
+  }
 }
 
-/** Pages send people who are not signed in to the sign-in page instead of answering JSON. */
+/**
+ * Pages send people who are not signed in to the sign-in page instead of answering JSON, and
+ * a signed-in person whose role may not open the page to a page that says so in their
+ * language and leads to their own page.
+ */
 @Catch(AuthError)
-class SignInRedirect implements ExceptionFilter {
-  catch(error: AuthError, host: ArgumentsHost): void {
+class PageAccessRefusal implements ExceptionFilter {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly assets: PageAssets,
+  ) {}
+
+  async catch(error: AuthError, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    if (error.code === AuthErrorCode.NotSignedIn) response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
-    else response.status(403).type('text/plain; charset=utf-8').send('403');
+    if (error.code === AuthErrorCode.NotSignedIn) {
+      response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
+      return;
+    }
+    const principal = await this.sessions.resolve(request.cookies?.[SESSION_COOKIE]);
+    if (!principal) {
+      response.status(403).type('text/plain; charset=utf-8').send('403');
+      return;
+    }
+    const locale = localeOf(principal, request.query.lang);
+    response
+      .status(403)
+      .type('text/html; charset=utf-8')
+      .set({ 'Cache-Control': 'no-store', 'Content-Language': locale })
+      .send(renderForbiddenPage(locale, this.assets.files, principal.csrfToken, principal.role));
   }
+}
+
+/** The language a page is shown in: `?lang=` if valid, else the account's own, else Kazakh. */
+function localeOf(actor: Principal, lang: unknown): Locale {
+  return isLocale(lang) ? lang : isLocale(actor.locale) ? actor.locale : 'kk';
 }
 
 function send(response: Response, locale: Locale, html: string): void {
@@ -51,11 +89,10 @@ function send(response: Response, locale: Locale, html: string): void {
  */
 @ApiExcludeController()
 @Controller()
-@UseFilters(SignInRedirect)
+@UseFilters(PageAccessRefusal)
 export class DashboardController {
-  private readonly assets = loadAssets();
-
   constructor(
+    private readonly assets: PageAssets,
     private readonly campaigns: CampaignService,
     private readonly results: ResultsService,
     private readonly instruments: InstrumentService,
@@ -64,8 +101,7 @@ export class DashboardController {
   ) {}
 
   private get files(): PageFiles {
-    const url = (name: AssetName) => `/dashboard/assets/${name}?v=${this.assets.get(name)!.version}`;
-    return { style: url('dashboard.css'), script: url('dashboard.js') };
+    return this.assets.files;
   }
 
   @Get('login')
@@ -77,7 +113,7 @@ export class DashboardController {
   @Get('dashboard')
   @Roles(Role.Commission, Role.Hr)
   async list(@CurrentPrincipal() actor: Principal, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
-    const locale = this.localeOf(actor, lang);
+    const locale = localeOf(actor, lang);
     const rows = await Promise.all((await this.campaigns.list(actor)).map((c) => this.row(actor, c)));
     send(response, locale, renderCampaignList(locale, this.files, actor.csrfToken, rows));
   }
@@ -85,7 +121,7 @@ export class DashboardController {
   @Get('dashboard/campaigns/:id')
   @Roles(Role.Commission, Role.Hr)
   async campaign(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
-    const locale = this.localeOf(actor, lang);
+    const locale = localeOf(actor, lang);
     const campaign = await this.campaigns.get(actor, id);
     const row = await this.row(actor, campaign);
     const released = campaign.status === 'closed' || campaign.status === 'published' ? (await this.results.status(actor, id)).releases.length > 0 : false;
@@ -108,7 +144,7 @@ export class DashboardController {
   @Get('dashboard/campaigns/:id/comments')
   @Roles(Role.Commission, Role.Hr)
   async moderation(@CurrentPrincipal() actor: Principal, @Param('id', uuidParam()) id: string, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
-    const locale = this.localeOf(actor, lang);
+    const locale = localeOf(actor, lang);
     const campaign = await this.campaigns.get(actor, id);
     const questions = await this.comments.forModeration(actor, id);
     send(response, locale, renderModerationPage(locale, this.files, actor.csrfToken, await this.row(actor, campaign), questions));
@@ -118,24 +154,20 @@ export class DashboardController {
   @Get('feedback')
   @Roles(Role.Judge)
   async feedback(@CurrentPrincipal() actor: Principal, @Query('lang') lang: unknown, @Res() response: Response): Promise<void> {
-    const locale = this.localeOf(actor, lang);
+    const locale = localeOf(actor, lang);
     send(response, locale, renderFeedbackPage(locale, this.files, actor.csrfToken, await this.reports.ownFeedback(actor)));
   }
 
   @Get('dashboard/assets/:name')
   @Public()
   asset(@Param('name') name: string, @Req() request: Request, @Res() response: Response): void {
-    const asset = name in ASSETS ? this.assets.get(name as AssetName) : undefined;
+    const asset = this.assets.find(name);
     if (!asset) throw new NotFoundException('No such asset');
     response
       .status(200)
-      .type(ASSETS[name as AssetName])
+      .type(asset.type)
       .set({ 'Cache-Control': request.query.v === asset.version ? 'public, max-age=31536000, immutable' : 'no-cache', ETag: `"${asset.version}"` })
       .send(asset.body);
-  }
-
-  private localeOf(actor: Principal, lang: unknown): Locale {
-    return isLocale(lang) ? lang : isLocale(actor.locale) ? actor.locale : 'kk';
   }
 
   private async row(actor: Principal, campaign: CampaignEntity): Promise<CampaignRow> {

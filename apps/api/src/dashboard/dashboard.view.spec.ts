@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { LocalizedText } from '@app/core';
-import { CampaignRow, localPath, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderLoginPage, renderModerationPage } from './dashboard.view';
+import { Role, ROLES } from '@app/auth';
+import { CampaignRow, localPath, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderForbiddenPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const FILES = { style: '/dashboard/assets/dashboard.css?v=1', script: '/dashboard/assets/dashboard.js?v=1' };
 const CAMPAIGN_ID = '6f1c1f55-8d0e-4a51-9d2c-6a7f3f0f1a10';
@@ -90,6 +91,24 @@ describe("a judge's own feedback page", () => {
       const pages = (['kk', 'ru', 'en'] as const).map((locale) => renderFeedbackPage(locale, FILES, 'csrf', feedback).replace(/<nav class="languages">.*?<\/nav>/, ''));
       expect(pages.map((html) => /<html lang="(\w+)">/.exec(html)?.[1])).toEqual(['kk', 'ru', 'en']);
       const bodies = pages.map((html) => /<main>([\s\S]*)<\/main>/.exec(html)![1]);
+      expect(new Set(bodies).size).toBe(3);
+    }
+  });
+});
+
+describe('the page a role may not open', () => {
+  const main = (html: string) => /<main>([\s\S]*)<\/main>/.exec(html)![1];
+
+  it('leads a judge to their feedback and the Commission and HR to the dashboard; the API-only roles are told to sign out', () => {
+    const links = ROLES.map((role) => [role, /<a id="home-page" href="([^"]+)">/.exec(main(renderForbiddenPage('en', FILES, 'csrf', role)))?.[1] ?? null]);
+    expect(Object.fromEntries(links)).toEqual({ [Role.Judge]: '/feedback', [Role.Commission]: '/dashboard', [Role.Hr]: '/dashboard', [Role.Admin]: null, [Role.Jury]: null });
+    expect(renderForbiddenPage('en', FILES, 'csrf', Role.Admin)).toContain('Sign out to sign in with another account.');
+    expect(renderForbiddenPage('en', FILES, 'csrf', Role.Admin)).toContain('id="sign-out"');
+  });
+
+  it('says it in kk, ru and en, each in its own words', () => {
+    for (const role of ROLES) {
+      const bodies = (['kk', 'ru', 'en'] as const).map((locale) => main(renderForbiddenPage(locale, FILES, 'csrf', role)));
       expect(new Set(bodies).size).toBe(3);
     }
   });

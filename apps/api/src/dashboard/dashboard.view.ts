@@ -1,4 +1,5 @@
 import type { SurveySnapshot } from '@app/aggregation';
+import { Role } from '@app/auth';
 import { escapeHtml, LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
 import { Comment, OwnFeedback, QuestionComments, REPORT_TEXTS, ReportTextKey } from '@app/reports';
@@ -241,4 +242,22 @@ export function renderFeedbackPage(locale: Locale, files: PageFiles, csrfToken: 
 ${exportStatus(locale)}`;
   }
   return layout(locale, files, t('feedbackTitle'), body, { csrfToken, signedIn: true });
+}
+
+/** The page each role works on; roles that work only through the API have none. */
+export function homePageOf(role: Role): { path: string; title: DashboardTextKey } | null {
+  if (role === Role.Judge) return { path: '/feedback', title: 'feedbackTitle' };
+  if (role === Role.Commission || role === Role.Hr) return { path: '/dashboard', title: 'dashboardTitle' };
+  return null;
+}
+
+/**
+ * A signed-in person on a page their role may not open (a judge following a link to the
+ * dashboard): says so, and leads to their own page, or offers to sign out.
+ */
+export function renderForbiddenPage(locale: Locale, files: PageFiles, csrfToken: string, role: Role): string {
+  const { t } = texts(locale);
+  const home = homePageOf(role);
+  const onwards = home ? `<p><a id="home-page" href="${home.path}">${t(home.title)}</a></p>` : `<p class="note">${t('forbiddenNoPage')}</p>`;
+  return layout(locale, files, t('forbiddenTitle'), `<p class="note" id="forbidden">${t('forbiddenText')}</p>\n${onwards}`, { csrfToken, signedIn: true });
 }

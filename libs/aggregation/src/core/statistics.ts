@@ -206,6 +206,33 @@ export function wilsonInterval(successes: number, n: number): Interval | null {
   return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
 }
 
+/** One option of a choice question in one cell: how many chose it, and their share of those who answered the question. */
+export interface ChoiceOptionStatistics {
+  readonly count: number;
+  /** `count / n`; null when nobody in the cell answered the question. */
+  readonly share: number | null;
+  /** 95% Wilson score interval of the share. */
+  readonly shareCi: Interval | null;
+}
+
+/**
+ * A choice question (single choice, multiple choice, yes/no) in one cell. Options are in the
+ * question's order. A single-choice block is published or suppressed whole; for multiple
+ * choice each option has its own audited pattern, so an option can be null (suppressed) where
+ * `n` and the other options are published.
+ */
+export interface ChoiceStatistics {
+  /** Respondents of the cell who answered the question. */
+  readonly n: number;
+  readonly options: readonly (ChoiceOptionStatistics | null)[];
+}
+
+/** Statistics of one option chosen by `count` of the `n` who answered. */
+export function describeChoiceOption(count: number, n: number): ChoiceOptionStatistics {
+  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(n) || count < 0 || count > n) throw new RangeError(`an option chosen ${count} times of ${n} answers`);
+  return { count, share: n === 0 ? null : roundOutput(count / n), shareCi: roundInterval(wilsonInterval(count, n)) };
+}
+
 function roundInterval(interval: Interval | null): Interval | null {
   return interval === null ? null : { lower: roundOutput(interval.lower), upper: roundOutput(interval.upper) };
 }

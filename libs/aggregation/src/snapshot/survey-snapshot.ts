@@ -5,7 +5,7 @@ import { Catalogue, catalogueCells } from '../core/catalogue';
 import { protectDimension, protectQuestion, protectRespondentCounts, ReleaseResult, SuppressedCell } from '../core/complementary';
 import { GenderGap, genderGapFamily, GapFamilyEntry } from '../core/gender-gap';
 import { dimensionGapEntries, dimensionTable, PublishedCell, questionGapEntries, questionTable, ResponseRate, responseRateTable, SUPPRESSION_MARKER } from '../core/publication';
-import { DimensionStatistics, ItemStatistics, LikertScale } from '../core/statistics';
+import { ChoiceStatistics, DimensionStatistics, ItemStatistics, LikertScale } from '../core/statistics';
 import { Thresholds } from '../core/suppression';
 import { isHiddenCell, SurveyMicrocells, UNDISCLOSED } from './survey-input';
 
@@ -16,7 +16,7 @@ import { isHiddenCell, SurveyMicrocells, UNDISCLOSED } from './survey-input';
  * single cells: which suppressed cell is the small one is exactly what complementary
  * suppression hides.
  */
-export const SURVEY_SNAPSHOT_FORMAT = 'jqc-survey-snapshot/1';
+export const SURVEY_SNAPSHOT_FORMAT = 'jqc-survey-snapshot/2';
 
 /** Significance level of the gender-gap tests, after Benjamini–Hochberg adjustment. */
 export const GAP_ALPHA = 0.05;
@@ -29,11 +29,27 @@ export interface SurveyQuestion {
   readonly scale: LikertScale;
 }
 
+export type ChoiceKind = 'single-choice' | 'multiple-choice' | 'boolean';
+
+/** A question answered by picking options: its option values in the question's order (yes/no: true, false). */
+export interface SurveyChoiceQuestion {
+  readonly name: string;
+  readonly kind: ChoiceKind;
+  readonly options: readonly (string | number | boolean)[];
+}
+
 /** The suppressed keys of an earlier release, every one of which stays suppressed (ANONYMITY.md D). */
 export interface ReleaseSuppressions {
   readonly counts: readonly string[];
   readonly questions: Readonly<Record<string, readonly string[]>>;
   readonly dimensions: Readonly<Record<string, readonly string[]>>;
+  /** By {@link choiceReleaseId}: a choice question's answered counts (and a single choice's options), and each multiple-choice option. */
+  readonly choices: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The release of a choice question (`name`), or of option `index` of a multiple-choice question (`name#index`). */
+export function choiceReleaseId(name: string, option?: number): string {
+  return option === undefined ? name : `${name}#${option}`;
 }
 
 export interface SurveySnapshotInput {
@@ -64,6 +80,8 @@ export interface SurveySnapshot {
   readonly respondents: readonly PublishedCell<ResponseRate>[];
   readonly questions: readonly { readonly name: string; readonly dimension: string; readonly reverse: boolean; readonly scale: LikertScale; readonly cells: readonly PublishedCell<ItemStatistics>[] }[];
   readonly dimensions: readonly { readonly code: string; readonly items: readonly string[]; readonly scale: LikertScale; readonly cells: readonly PublishedCell<DimensionStatistics>[] }[];
+  /** Choice questions: who answered, and how many chose each option, per catalogue cell. */
+  readonly choices: readonly (SurveyChoiceQuestion & { readonly cells: readonly PublishedCell<ChoiceStatistics>[] })[];
   readonly genderGaps: { readonly test: 'welch-t'; readonly correction: 'benjamini-hochberg'; readonly alpha: number; readonly gaps: readonly PublishedGap[] };
   /** Every audited suppression, hidden cells included, so a later release can keep them. */
   readonly suppressed: ReleaseSuppressions;
@@ -187,11 +205,13 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
     respondents,
     questions,
     dimensions: dimensionResults,
+    choices: [],
     genderGaps: { test: 'welch-t', correction: 'benjamini-hochberg', alpha: GAP_ALPHA, gaps },
     suppressed: {
       counts: keysOf(counts.suppressed),
       questions: Object.fromEntries([...questionReleases].map(([name, r]) => [name, keysOf(r.suppressed)])),
       dimensions: Object.fromEntries([...dimensionReleases].map(([code, r]) => [code, keysOf(r.suppressed)])),
+      choices: {},
     },
     summary: { publishedCells: published.filter((c) => c.value !== null).length, suppressedCells: published.filter((c) => c.value === null).length, lpSolves },
   };
