@@ -60,15 +60,18 @@ async function freePort() {
   const [ephemeralStart] = (existsSync(EPHEMERAL_RANGE) ? readFileSync(EPHEMERAL_RANGE, 'utf8') : '32768').trim().split(/\s+/).map(Number);
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = 10_000 + randomInt(ephemeralStart - 10_000);
+    if (handedOut.has(port)) continue;
     const server = createServer().listen(port, '127.0.0.1');
     const bound = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
     if (!bound) continue;
     server.close();
     await once(server, 'close');
+    handedOut.add(port);
     return port;
   }
   throw new Error(`no free port below ${ephemeralStart}`);
 }
+const handedOut = new Set();
 
 /**
  * A PostgreSQL and a Redis of their own, on free ports with a fresh data directory, for

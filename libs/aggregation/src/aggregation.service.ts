@@ -10,7 +10,7 @@ import { newAuditSolver } from './core/audit';
 import { Breakdown } from './core/catalogue';
 import { buildPeerReviewSnapshot, DiagnosticSuppressions } from './snapshot/peer-review-snapshot';
 import { StoredAttributes, surveyCatalogue, surveyMicrocells } from './snapshot/survey-input';
-import { buildSurveySnapshot, dimensionsOf, ReleaseSuppressions, SnapshotProgress, SurveyQuestion } from './snapshot/survey-snapshot';
+import { buildSurveySnapshot, dimensionsOf, isChoiceKind, ReleaseSuppressions, SnapshotProgress, SurveyChoiceQuestion, SurveyQuestion } from './snapshot/survey-snapshot';
 import { sha256Of, SnapshotRepository, StoredSnapshot } from './snapshot.repository';
 
 function byBreakdown(attributes: ReportingAttributes): StoredAttributes {
@@ -116,6 +116,14 @@ export class AggregationService {
       }));
   }
 
+  /** Single-choice, multiple-choice and yes/no questions, with their option values in order. */
+  private async choiceQuestions(campaign: CampaignEntity): Promise<SurveyChoiceQuestion[]> {
+    return (await this.instruments.reportingSchemaOf(campaign.instrumentVersionId)).flatMap((q) => {
+      const kind = q.answerKind;
+      return isChoiceKind(kind) && q.choices ? [{ name: q.name, kind, options: q.choices.map((c) => c.value) }] : [];
+    });
+  }
+
   private scoredItems(questions: readonly SurveyQuestion[]) {
     return questions.map((q) => ({
       name: q.name,
@@ -127,7 +135,9 @@ export class AggregationService {
 
   private async survey(campaign: CampaignEntity, release: number, previous: ReleaseSuppressions | null, progress?: (p: SnapshotProgress) => void | Promise<void>) {
     const questions = await this.scaleQuestions(campaign);
-    const [population, respondents, answers, scores] = [
+    const choices = await this.choiceQuestions(campaign);
+    const choiceItems = choices.map((q) => ({ name: q.name, multiple: q.kind === 'multiple-choice', options: q.options }));
+    const [population, respondents, answers, scores, choiceAnswered, choiceChosen] = [
       await this.reader.populationGroups(campaign.id, campaign.thresholds.count),
       await this.reader.respondentGroups(campaign.id),
       await this.reader.scaleAnswerCounts(
@@ -135,6 +145,8 @@ export class AggregationService {
         questions.map((q) => q.name),
       ),
       await this.reader.dimensionScoreCounts(campaign.id, this.scoredItems(questions)),
+      await this.reader.choiceAnsweredCounts(campaign.id, choiceItems),
+      await this.reader.choiceChosenCounts(campaign.id, choiceItems),
     ];
     const bands = async (kind: 'age' | 'experience', version: number) => ((await this.registry.bandDefinition(kind, version))?.bands ?? []).map((b) => b.code);
     const known: Record<string, readonly string[]> = {
@@ -165,9 +177,12 @@ export class AggregationService {
           ...s,
           attributes: byBreakdown(s.attributes),
         })),
+        choiceAnswered: choiceAnswered.map((c) => ({ ...c, attributes: byBreakdown(c.attributes) })),
+        choiceChosen: choiceChosen.map((c) => ({ ...c, attributes: byBreakdown(c.attributes) })),
       },
       questions,
       dimensionsOf(questions).map((d) => d.code),
+      choices,
     );
     return buildSurveySnapshot(
       {
@@ -175,6 +190,7 @@ export class AggregationService {
         thresholds: campaign.thresholds,
         catalogue,
         questions,
+        choices,
         microcells,
         previous,
       },

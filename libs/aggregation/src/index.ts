@@ -58,8 +58,11 @@ export type { AuditedValue, AuditLayer, AuditReport } from './core/audit';
 export { assertAuditPassed, auditLinkedTables, loadAuditSolver } from './core/audit';
 
 export type {
+  ChoiceMicrocell,
+  ChoiceReleaseInput,
   CountReleaseInput,
   DimensionMicrocell,
+  MultipleChoiceReleases,
   ProtectionOptions,
   ProtectionResult,
   QuestionMicrocell,
@@ -68,10 +71,10 @@ export type {
   StatisticsReleaseInput,
   SuppressedCell,
 } from './core/complementary';
-export { protectDimension, protectLinkedTables, protectQuestion, protectRespondentCounts, SuppressionReason } from './core/complementary';
+export { protectDimension, protectLinkedTables, protectMultipleChoice, protectQuestion, protectRespondentCounts, protectSingleChoice, SuppressionReason } from './core/complementary';
 
 export type { PublishedCell, ResponseRate } from './core/publication';
-export { dimensionGapEntries, dimensionTable, gapEntries, questionGapEntries, questionTable, responseRateTable, SUPPRESSION_MARKER } from './core/publication';
+export { choiceTable, dimensionGapEntries, dimensionTable, gapEntries, questionGapEntries, questionTable, responseRateTable, SUPPRESSION_MARKER } from './core/publication';
 
 export type { CompetencyResult, PeerReviewJudge, PeerReviewResult, RaterDiagnosticCell, RaterDiagnosticRelease } from './core/peer-review';
 export {
@@ -86,7 +89,7 @@ export {
 } from './core/peer-review';
 
 export type { ChoiceKind, PublishedGap, ReleaseSuppressions, SnapshotProgress, SurveyChoiceQuestion, SurveyQuestion, SurveySnapshot, SurveySnapshotInput } from './snapshot/survey-snapshot';
-export { buildSurveySnapshot, choiceReleaseId, dimensionsOf, GAP_ALPHA, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
+export { buildSurveySnapshot, choiceReleaseId, dimensionsOf, GAP_ALPHA, isChoiceKind, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
 export type { StoredAttributes, SurveyGroups, SurveyMicrocells } from './snapshot/survey-input';
 export { isHiddenCell, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './snapshot/survey-input';
 export type { DiagnosticSuppressions, PeerReviewSnapshot, PeerReviewSnapshotInput, RaterDiagnostic } from './snapshot/peer-review-snapshot';

@@ -23,6 +23,25 @@ export interface ScaleAnswerCount {
   count: number;
 }
 
+/** A choice question: its option values in order; a multiple choice's answer is an array of them. */
+export interface ChoiceItem {
+  name: string;
+  multiple: boolean;
+  options: readonly (string | number | boolean)[];
+}
+
+/** How many stored responses answered `question`, per stored attribute combination. */
+export interface ChoiceAnsweredCount {
+  attributes: ReportingAttributes;
+  question: string;
+  count: number;
+}
+
+/** How many stored responses chose option `option` (its index) of `question`, per stored attribute combination. */
+export interface ChoiceChosenCount extends ChoiceAnsweredCount {
+  option: number;
+}
+
 /** A scored item of a dimension: reverse-scored items count as `mirror - value` (mirror = scale min + max). */
 export interface ScoredItem {
   name: string;
@@ -129,6 +148,37 @@ export class ResponseReader {
       attributes: attributesOf(row),
       question: row.question as string,
       value: row.value === null ? null : Number(row.value),
+      count: row.count as number,
+    }));
+  }
+
+  /** Responses that answered each choice question (an empty selection is no answer), counted per attribute combination. */
+  async choiceAnsweredCounts(campaignId: string, questions: readonly ChoiceItem[]): Promise<ChoiceAnsweredCount[]> {
+    const rows = await this.db.query(
+      `SELECT ${ATTRIBUTE_COLUMNS}, q.name AS question, count(*)::int AS count
+       FROM responses.response r CROSS JOIN unnest($2::text[]) AS q(name)
+       WHERE r.campaign_id = $1 AND r.answers -> q.name NOT IN ('null'::jsonb, '[]'::jsonb)
+       GROUP BY ${ATTRIBUTE_COLUMNS}, q.name`,
+      [campaignId, questions.map((q) => q.name)],
+    );
+    return rows.map((row: Record<string, unknown>) => ({ attributes: attributesOf(row), question: row.question as string, count: row.count as number }));
+  }
+
+  /** Responses that chose each option of each choice question, counted per attribute combination; options nobody chose give no row. */
+  async choiceChosenCounts(campaignId: string, questions: readonly ChoiceItem[]): Promise<ChoiceChosenCount[]> {
+    const options = questions.flatMap((q) => q.options.map((value, option) => ({ name: q.name, multiple: q.multiple, option, value: JSON.stringify(value) })));
+    const rows = await this.db.query(
+      `SELECT ${ATTRIBUTE_COLUMNS}, o.name AS question, o.option, count(*)::int AS count
+       FROM responses.response r CROSS JOIN unnest($2::text[], $3::boolean[], $4::int[], $5::jsonb[]) AS o(name, multiple, option, value)
+       WHERE r.campaign_id = $1
+         AND CASE WHEN o.multiple THEN r.answers -> o.name @> jsonb_build_array(o.value) ELSE r.answers -> o.name = o.value END
+       GROUP BY ${ATTRIBUTE_COLUMNS}, o.name, o.option`,
+      [campaignId, options.map((o) => o.name), options.map((o) => o.multiple), options.map((o) => o.option), options.map((o) => o.value)],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      attributes: attributesOf(row),
+      question: row.question as string,
+      option: row.option as number,
       count: row.count as number,
     }));
   }

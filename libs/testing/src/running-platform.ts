@@ -20,10 +20,16 @@ export async function freePort(): Promise<number> {
   const low = 10_000;
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = low + randomInt(ephemeralStart - low);
-    if (await bindable(port)) return port;
+    // Never the same port twice: the first server it went to may not be listening yet.
+    if (!handedOut.has(port) && (await bindable(port))) {
+      handedOut.add(port);
+      return port;
+    }
   }
   throw new Error(`no free port found between ${low} and ${ephemeralStart}`);
 }
+
+const handedOut = new Set<number>();
 
 async function bindable(port: number): Promise<boolean> {
   const server = createServer();
@@ -51,12 +57,20 @@ export function runApp(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, ar
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // A server that dies by itself takes the reason with it unless its last words reach the test log.
+      if (!stopping && app !== 'cli') process.stderr.write(`[${app}] exited by itself (${code ?? signal}); its last output:\n${output.slice(-6000)}\n`);
+      resolve(code);
+    }),
+  );
   return {
     process: child,
     exited,
     output: () => output,
     async stop(signal = 'SIGTERM') {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },

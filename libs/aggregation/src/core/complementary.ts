@@ -1,7 +1,7 @@
 import { Highs } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { assertAuditPassed, AuditedValue, AuditLayer, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
-import { Catalogue } from './catalogue';
+import { Catalogue, catalogueCells } from './catalogue';
 import { cellKeyOrder, LinkedTables, Microcell, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
 import { dimensionScorePoint, DimensionScore, LikertScale, assertScale, scoreCount } from './statistics';
 import { countCellReasons, isGroupDisclosure, PrimaryReason, statisticsCellReasons, statisticsSizeReasons, Thresholds, validateThresholds } from './suppression';
@@ -307,10 +307,9 @@ export interface QuestionMicrocell {
   readonly noAnswer: number;
 }
 
-export interface StatisticsReleaseInput<M> {
+/** What every statistics release is protected against: the catalogue, thresholds, the linked count release and earlier releases. */
+interface LinkedReleaseInput {
   readonly catalogue: Catalogue;
-  readonly microcells: readonly M[];
-  readonly scale: LikertScale;
   readonly thresholds: Thresholds;
   /**
    * The audited pattern of the respondent-count release. Its suppressed cells stay suppressed,
@@ -319,6 +318,11 @@ export interface StatisticsReleaseInput<M> {
   readonly countRelease: { readonly suppressed: readonly SuppressedCell[] };
   /** Keys that must stay suppressed: earlier releases of this question (for a dimension, also its items' patterns). */
   readonly keepSuppressed?: Iterable<string>;
+}
+
+export interface StatisticsReleaseInput<M> extends LinkedReleaseInput {
+  readonly microcells: readonly M[];
+  readonly scale: LikertScale;
 }
 
 /**
@@ -401,11 +405,12 @@ export async function protectDimension(input: StatisticsReleaseInput<DimensionMi
 }
 
 async function protectStatistics(
-  input: StatisticsReleaseInput<unknown>,
+  input: LinkedReleaseInput,
   microcells: Microcell[],
   points: number,
   classify: (values: readonly number[], assignment: Readonly<Record<string, string>>) => PrimaryReason[],
   options: ProtectionOptions,
+  knownLayers?: Readonly<Record<string, readonly number[]>>,
 ): Promise<ReleaseResult> {
   const thresholds = validateThresholds(input.thresholds);
   const countSuppressed = new Set(input.countRelease.suppressed.map((s) => s.key));
@@ -428,9 +433,98 @@ async function protectStatistics(
       auditLayers: Array.from({ length: points }, (_, l) => l),
       auditZeroLayers: false,
       knownTotals,
+      knownLayers,
       auditTotals: countPrimary,
     },
     options,
   );
   return withReasons(result, reasons);
+}
+
+/** One microcell's answers to a choice question. */
+export interface ChoiceMicrocell {
+  readonly cell: Readonly<Record<string, string>>;
+  readonly population: number;
+  /** Respondents of this microcell who answered the question (answered + noAnswer = respondents). */
+  readonly answered: number;
+  readonly noAnswer: number;
+  /** Per option, in the question's order, how many chose it: for a single choice these add up to `answered`. */
+  readonly chosen: readonly number[];
+}
+
+export interface ChoiceReleaseInput extends LinkedReleaseInput {
+  readonly microcells: readonly ChoiceMicrocell[];
+}
+
+/**
+ * The release of a single-choice (or yes/no) question: exactly a question whose scale points
+ * are its options (layers: one per option, plus "no answer"), published or suppressed whole.
+ * Primary: {@link statisticsCellReasons} (shares follow the threshold of percentages).
+ */
+export async function protectSingleChoice(input: ChoiceReleaseInput, options: ProtectionOptions = {}): Promise<ReleaseResult> {
+  const thresholds = validateThresholds(input.thresholds);
+  const points = input.microcells[0]?.chosen.length ?? 0;
+  const microcells: Microcell[] = input.microcells.map((m) => {
+    if (m.chosen.length !== points || m.chosen.reduce((a, b) => a + b, 0) !== m.answered) {
+      throw new AggregationError(AggregationErrorCode.InconsistentInput, 'a single choice needs one count per option, adding up to the answers', { reason: 'single-choice counts' });
+    }
+    return { cell: m.cell, population: m.population, values: [...m.chosen, m.noAnswer] };
+  });
+  return protectStatistics(input, microcells, points, (values) => statisticsCellReasons(values.slice(0, points), thresholds), options);
+}
+
+/** A multiple-choice question's releases: who answered it, then each option on its own pattern. */
+export interface MultipleChoiceReleases {
+  readonly answered: ReleaseResult;
+  readonly options: readonly ReleaseResult[];
+}
+
+/**
+ * The releases of a multiple-choice question (docs/disclosure-control.md, "Choice questions").
+ * Options overlap (one respondent may choose several), so they cannot be layers of one
+ * release. Instead:
+ * 1. The answered counts `n`, layers [answered, no answer], linked to the respondent counts.
+ *    Primary: n below the thresholds. No group disclosure: that everyone answered says nothing
+ *    of what they chose.
+ * 2. Each option, layers [did not choose, chose, no answer], linked to the respondent counts,
+ *    keeping every suppression of step 1, and knowing the "no answer" count wherever step 1
+ *    publishes `n`. Primary: the size rules on n, and group disclosure (all but at most one
+ *    chose it, or all but at most one did not).
+ * No option's count is a linear function of another's, so options are audited one by one;
+ * an option is suppressed only where it must be, not wherever any option must be.
+ */
+export async function protectMultipleChoice(
+  input: ChoiceReleaseInput & { readonly keepSuppressedOptions?: readonly (Iterable<string> | undefined)[] },
+  options: ProtectionOptions = {},
+): Promise<MultipleChoiceReleases> {
+  const thresholds = validateThresholds(input.thresholds);
+  const count = input.microcells[0]?.chosen.length ?? 0;
+  for (const m of input.microcells) {
+    if (m.chosen.length !== count || m.chosen.some((c) => c > m.answered)) {
+      throw new AggregationError(AggregationErrorCode.InconsistentInput, 'a multiple choice needs one count per option, none above the answers', { reason: 'multiple-choice counts' });
+    }
+  }
+  const answered = await protectStatistics(
+    input,
+    input.microcells.map((m) => ({ cell: m.cell, population: m.population, values: [m.answered, m.noAnswer] })),
+    1,
+    (values) => statisticsSizeReasons(values[0], thresholds),
+    options,
+  );
+  const answeredSuppressed = new Set(answered.suppressed.map((s) => s.key));
+  const noAnswerKnown = Object.fromEntries(catalogueCells(input.catalogue).flatMap((cell) => (answeredSuppressed.has(cell.key) ? [] : [[cell.key, [2]]])));
+  const releases: ReleaseResult[] = [];
+  for (let option = 0; option < count; option++) {
+    releases.push(
+      await protectStatistics(
+        { ...input, keepSuppressed: [...answeredSuppressed, ...(input.keepSuppressedOptions?.[option] ?? [])] },
+        input.microcells.map((m) => ({ cell: m.cell, population: m.population, values: [m.answered - m.chosen[option], m.chosen[option], m.noAnswer] })),
+        2,
+        (values) => statisticsCellReasons(values.slice(0, 2), thresholds),
+        options,
+        noAnswerKnown,
+      ),
+    );
+  }
+  return { answered, options: releases };
 }

@@ -1,8 +1,8 @@
 import { Catalogue, catalogueCells, CatalogueCell, cellKeyOf, NATIONAL, Breakdown } from './catalogue';
-import { DimensionMicrocell, QuestionMicrocell, RespondentMicrocell } from './complementary';
+import { ChoiceMicrocell, DimensionMicrocell, QuestionMicrocell, RespondentMicrocell } from './complementary';
 import { GapFamilyEntry } from './gender-gap';
 import { roundOutput } from './rounding';
-import { addCounts, describeDimension, describeLikert, dimensionMoments, DimensionStatistics, ItemStatistics, LikertScale, likertMoments, Moments } from './statistics';
+import { addCounts, ChoiceStatistics, describeChoiceOption, describeDimension, describeLikert, dimensionMoments, DimensionStatistics, ItemStatistics, LikertScale, likertMoments, Moments } from './statistics';
 
 /**
  * Published tables: every catalogue cell with its value, or `null` where the audited pattern
@@ -25,13 +25,13 @@ function publishCells<M extends { cell: Readonly<Record<string, string>> }, T>(
   catalogue: Catalogue,
   microcells: readonly M[],
   suppressed: Iterable<string>,
-  describe: (members: M[]) => T,
+  describe: (members: M[], cell: CatalogueCell) => T,
   tableIds?: readonly string[],
 ): PublishedCell<T>[] {
   const hidden = new Set(suppressed);
   return catalogueCells(catalogue)
     .filter((cell) => !tableIds || tableIds.includes(cell.tableId))
-    .map((cell) => ({ ...cell, value: hidden.has(cell.key) ? null : describe(microcells.filter((m) => matches(cell, m))) }));
+    .map((cell) => ({ ...cell, value: hidden.has(cell.key) ? null : describe(microcells.filter((m) => matches(cell, m)), cell) }));
 }
 
 /** One question's statistics for every catalogue cell under the question's audited pattern. */
@@ -51,6 +51,28 @@ export function questionTable(
       scale,
     ),
   );
+}
+
+/**
+ * One choice question for every catalogue cell: `n` and each option's count and share, under
+ * the question's pattern (`suppressed`: the whole block) and, for a multiple choice, each
+ * option's own pattern (`optionSuppressed`, by option).
+ */
+export function choiceTable(
+  catalogue: Catalogue,
+  microcells: readonly ChoiceMicrocell[],
+  suppressed: Iterable<string>,
+  optionSuppressed: readonly Iterable<string>[] = [],
+): PublishedCell<ChoiceStatistics>[] {
+  const optionHidden = optionSuppressed.map((keys) => new Set(keys));
+  return publishCells(catalogue, microcells, suppressed, (members, cell) => {
+    const n = members.reduce((sum, m) => sum + m.answered, 0);
+    const chosen = addCounts(
+      members.map((m) => m.chosen),
+      microcells[0]?.chosen.length ?? 0,
+    );
+    return { n, options: chosen.map((count, option) => (optionHidden[option]?.has(cell.key) ? null : describeChoiceOption(count, n))) };
+  });
 }
 
 /** One dimension's statistics for every catalogue cell under the dimension's audited pattern. */

@@ -1,6 +1,6 @@
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { BreakdownVariable, Catalogue, cellKeyOf, tableIdOf, validateCampaignCatalogue } from '../core/catalogue';
-import { DimensionMicrocell, QuestionMicrocell, RespondentMicrocell } from '../core/complementary';
+import { ChoiceMicrocell, DimensionMicrocell, QuestionMicrocell, RespondentMicrocell } from '../core/complementary';
 import { DimensionScore, LikertScale } from '../core/statistics';
 
 /**
@@ -25,12 +25,17 @@ export interface SurveyGroups {
   readonly answers: readonly { attributes: StoredAttributes; question: string; value: number | null; count: number }[];
   /** Per dimension: how many respondents have the score sum / answered (answered 0: no score). */
   readonly scores: readonly { attributes: StoredAttributes; dimension: string; sum: number; answered: number; count: number }[];
+  /** Per choice question: how many respondents answered it. */
+  readonly choiceAnswered: readonly { attributes: StoredAttributes; question: string; count: number }[];
+  /** Per choice question and option (its index): how many respondents chose it. */
+  readonly choiceChosen: readonly { attributes: StoredAttributes; question: string; option: number; count: number }[];
 }
 
 export interface SurveyMicrocells {
   readonly respondents: RespondentMicrocell[];
   readonly questions: ReadonlyMap<string, QuestionMicrocell[]>;
   readonly dimensions: ReadonlyMap<string, DimensionMicrocell[]>;
+  readonly choices: ReadonlyMap<string, ChoiceMicrocell[]>;
 }
 
 /**
@@ -84,6 +89,7 @@ export function surveyMicrocells(
   groups: SurveyGroups,
   questions: readonly { name: string; scale: LikertScale }[],
   dimensions: readonly string[],
+  choices: readonly { name: string; kind: string; options: readonly unknown[] }[],
 ): SurveyMicrocells {
   const cellOf = (attributes: StoredAttributes) => Object.fromEntries(catalogue.variables.map((v) => [v.name, attributes[v.name] ?? UNDISCLOSED]));
   const keyOf = (attributes: StoredAttributes) => cellKeyOf(catalogue, cellOf(attributes));
@@ -130,6 +136,26 @@ export function surveyMicrocells(
     entry.scores.push({ sum: row.sum, answered: row.answered, count: row.count });
   }
 
+  const answers = new Map(choices.map((q) => [q.name, new Map(keys.map((key) => [key, { answered: 0, chosen: new Array<number>(q.options.length).fill(0) }]))]));
+  for (const row of groups.choiceAnswered) {
+    const entry = answers.get(row.question)?.get(member(row.attributes));
+    if (entry) entry.answered += row.count;
+  }
+  for (const row of groups.choiceChosen) {
+    const entry = answers.get(row.question)?.get(member(row.attributes));
+    if (!entry) continue;
+    if (!Number.isInteger(row.option) || row.option < 0 || row.option >= entry.chosen.length) throw inconsistent(`question ${row.question} has no option ${row.option}`);
+    entry.chosen[row.option] += row.count;
+  }
+  for (const question of choices) {
+    for (const [key, entry] of answers.get(question.name)!) {
+      const chosen = entry.chosen.reduce((a, b) => a + b, 0);
+      // A single choice is one option per answer; any other value would be an answer the form cannot give.
+      if (question.kind !== 'multiple-choice' && chosen !== entry.answered) throw inconsistent(`question ${question.name} in ${key}: ${entry.answered} answers, ${chosen} of them an option`);
+      if (entry.answered > cells.get(key)!.respondents) throw inconsistent(`question ${question.name} in ${key}: more answers than respondents`);
+    }
+  }
+
   const base = keys.map((key) => cells.get(key)!);
   return {
     respondents: base.map((c) => ({ cell: c.cell, population: c.population, respondents: c.respondents })),
@@ -137,5 +163,14 @@ export function surveyMicrocells(
       questions.map((q) => [q.name, keys.map((key, i) => ({ cell: base[i].cell, population: base[i].population, ...distributions.get(q.name)!.get(key)! }))]),
     ),
     dimensions: new Map(dimensions.map((d) => [d, keys.map((key, i) => ({ cell: base[i].cell, population: base[i].population, ...scores.get(d)!.get(key)! }))])),
+    choices: new Map(
+      choices.map((q) => [
+        q.name,
+        keys.map((key, i) => {
+          const { answered, chosen } = answers.get(q.name)!.get(key)!;
+          return { cell: base[i].cell, population: base[i].population, answered, noAnswer: base[i].respondents - answered, chosen };
+        }),
+      ]),
+    ),
   };
 }

@@ -1,11 +1,15 @@
 import canonicalize from 'canonicalize';
 import { Breakdown } from '../core/catalogue';
 import { SurveyGroups, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './survey-input';
-import { buildSurveySnapshot, SurveyQuestion } from './survey-snapshot';
+import { buildSurveySnapshot, choiceReleaseId, SurveyChoiceQuestion, SurveyQuestion } from './survey-snapshot';
 
 const questions: SurveyQuestion[] = [
   { name: 'q1', dimension: 'motivation', reverse: false, scale: { min: 1, max: 5 } },
   { name: 'q2', dimension: 'motivation', reverse: true, scale: { min: 1, max: 5 } },
+];
+const choices: SurveyChoiceQuestion[] = [
+  { name: 'formats', kind: 'multiple-choice', options: ['online', 'seminar', 'rare'] },
+  { name: 'mode', kind: 'single-choice', options: ['a', 'b', 'c'] },
 ];
 const thresholds = { count: 5, mean: 8, freeText: 10, peer: 5 };
 
@@ -13,6 +17,8 @@ const thresholds = { count: 5, mean: 8, freeText: 10, peer: 5 };
  * Two regions of 20 women and 20 men each, of whom 12 answered, plus 12 women whose region
  * coarsening dropped. Answers are spread over three scale points: women 3–5, men 2–4.
  */
+const answeredFormats = (c: { region: string | null; respondents: number }) => (c.region === null ? c.respondents : c.respondents - 2);
+
 function groups(hiddenRespondents = 9): SurveyGroups {
   const cells = [
     { gender: 'f', region: 'abai' },
@@ -37,13 +43,30 @@ function groups(hiddenRespondents = 9): SurveyGroups {
       }),
     ),
     scores: all.map((c) => ({ attributes: attributes(c), dimension: 'motivation', sum: c.gender === 'f' ? 6 : 4, answered: 2, count: c.respondents })),
+    // Two of each group with a known region skip the multiple choice; "rare" is chosen by one woman of Abai and four of each other group.
+    choiceAnswered: all.flatMap((c) => [
+      { attributes: attributes(c), question: 'formats', count: answeredFormats(c) },
+      { attributes: attributes(c), question: 'mode', count: c.respondents },
+    ]),
+    choiceChosen: all.flatMap((c) => {
+      const chose = (count: number) => Math.min(count, answeredFormats(c));
+      const [a, b] = [Math.min(5, c.respondents), Math.min(4, c.respondents - Math.min(5, c.respondents))];
+      return [
+        { attributes: attributes(c), question: 'formats', option: 0, count: chose(6) },
+        { attributes: attributes(c), question: 'formats', option: 1, count: chose(5) },
+        { attributes: attributes(c), question: 'formats', option: 2, count: chose(c.gender === 'f' && c.region === 'abai' ? 1 : 4) },
+        { attributes: attributes(c), question: 'mode', option: 0, count: a },
+        { attributes: attributes(c), question: 'mode', option: 1, count: b },
+        { attributes: attributes(c), question: 'mode', option: 2, count: c.respondents - a - b },
+      ];
+    }),
   };
 }
 
 async function snapshotOf(input: SurveyGroups = groups()) {
   const catalogue = surveyCatalogue([[], [Breakdown.Gender], [Breakdown.Region], [Breakdown.Gender, Breakdown.Region]], { [Breakdown.Gender]: ['f', 'm'], [Breakdown.Region]: ['abai', 'akmola'] }, input.population);
-  const microcells = surveyMicrocells(catalogue, input, questions, ['motivation']);
-  return buildSurveySnapshot({ campaign: { id: 'c', kind: 'staff-survey', release: 1 }, thresholds, catalogue, questions, microcells, previous: null });
+  const microcells = surveyMicrocells(catalogue, input, questions, ['motivation'], choices);
+  return buildSurveySnapshot({ campaign: { id: 'c', kind: 'staff-survey', release: 1 }, thresholds, catalogue, questions, choices, microcells, previous: null });
 }
 
 describe('buildSurveySnapshot', () => {
@@ -89,6 +112,8 @@ describe('buildSurveySnapshot', () => {
       respondents: [...input.respondents].reverse(),
       answers: [...input.answers].reverse(),
       scores: [...input.scores].reverse(),
+      choiceAnswered: [...input.choiceAnswered].reverse(),
+      choiceChosen: [...input.choiceChosen].reverse(),
     };
     expect(canonicalize(await snapshotOf(reversed))).toBe(canonicalize(await snapshotOf(input)));
   });
@@ -97,6 +122,47 @@ describe('buildSurveySnapshot', () => {
     const input = groups();
     const catalogue = surveyCatalogue([[], [Breakdown.Gender]], { [Breakdown.Gender]: ['f', 'm'] }, input.population);
     const stray = { ...input, respondents: [...input.respondents, { attributes: { [Breakdown.Gender]: 'x' }, respondents: 1 }] };
-    expect(() => surveyMicrocells(catalogue, stray, questions, ['motivation'])).toThrow(/no register population/);
+    expect(() => surveyMicrocells(catalogue, stray, questions, ['motivation'], choices)).toThrow(/no register population/);
+  });
+
+  it('publishes how many answered a multiple choice and chose each option, suppressing an option only where it must', async () => {
+    const snapshot = await snapshotOf();
+    const formats = snapshot.choices.find((c) => c.name === 'formats')!;
+    expect(formats).toMatchObject({ kind: 'multiple-choice', options: ['online', 'seminar', 'rare'] });
+    // 57 respondents, two of each of the four groups with a region skipped it; shares of those who answered, several options each.
+    expect(formats.cells.find((c) => c.key === 'national')!.value).toEqual({
+      n: 49,
+      options: [
+        { count: 30, share: 0.6122, shareCi: expect.any(Object) },
+        { count: 25, share: 0.5102, shareCi: expect.any(Object) },
+        { count: 17, share: 0.3469, shareCi: expect.any(Object) },
+      ],
+    });
+    // One woman of Abai chose "rare": that option alone is suppressed there, and not alone in its row or column.
+    const abaiWomen = formats.cells.find((c) => c.key === 'gender=f|region=abai')!.value!;
+    expect(abaiWomen.n).toBe(10);
+    expect(abaiWomen.options.map((o) => o?.count ?? null)).toEqual([6, 5, null]);
+    const rare = snapshot.suppressed.choices[choiceReleaseId('formats', 2)];
+    expect(rare).toContain('gender=f|region=abai');
+    expect(rare.filter((key) => key.startsWith('gender=f|region=') || key.endsWith('|region=abai')).length).toBeGreaterThanOrEqual(3);
+    expect(snapshot.suppressed.choices[choiceReleaseId('formats', 0)]).not.toContain('gender=f|region=abai');
+  });
+
+  it('publishes a single choice as one distribution over its options, adding up to n', async () => {
+    const snapshot = await snapshotOf();
+    const mode = snapshot.choices.find((c) => c.name === 'mode')!;
+    const national = mode.cells.find((c) => c.key === 'national')!.value!;
+    expect(national.n).toBe(57);
+    expect(national.options.map((o) => o!.count)).toEqual([25, 20, 12]);
+    expect(national.options.reduce((sum, o) => sum + o!.share!, 0)).toBeCloseTo(1, 3);
+    // A block is published or suppressed whole: no cell shows some options and not others.
+    expect(mode.cells.every((c) => c.value === null || c.value.options.every((o) => o !== null))).toBe(true);
+  });
+
+  it('refuses a single choice whose answers are not one option each', () => {
+    const input = groups();
+    const catalogue = surveyCatalogue([[], [Breakdown.Gender]], { [Breakdown.Gender]: ['f', 'm'] }, input.population);
+    const lost = { ...input, choiceChosen: input.choiceChosen.filter((row) => !(row.question === 'mode' && row.option === 2)) };
+    expect(() => surveyMicrocells(catalogue, lost, questions, ['motivation'], choices)).toThrow(/of them an option/);
   });
 });

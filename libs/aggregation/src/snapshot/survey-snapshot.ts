@@ -2,9 +2,9 @@ import { Highs } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { loadAuditSolver } from '../core/audit';
 import { Catalogue, catalogueCells } from '../core/catalogue';
-import { protectDimension, protectQuestion, protectRespondentCounts, ReleaseResult, SuppressedCell } from '../core/complementary';
+import { protectDimension, protectMultipleChoice, protectQuestion, protectRespondentCounts, protectSingleChoice, ReleaseResult, SuppressedCell } from '../core/complementary';
 import { GenderGap, genderGapFamily, GapFamilyEntry } from '../core/gender-gap';
-import { dimensionGapEntries, dimensionTable, PublishedCell, questionGapEntries, questionTable, ResponseRate, responseRateTable, SUPPRESSION_MARKER } from '../core/publication';
+import { choiceTable, dimensionGapEntries, dimensionTable, PublishedCell, questionGapEntries, questionTable, ResponseRate, responseRateTable, SUPPRESSION_MARKER } from '../core/publication';
 import { ChoiceStatistics, DimensionStatistics, ItemStatistics, LikertScale } from '../core/statistics';
 import { Thresholds } from '../core/suppression';
 import { isHiddenCell, SurveyMicrocells, UNDISCLOSED } from './survey-input';
@@ -29,7 +29,12 @@ export interface SurveyQuestion {
   readonly scale: LikertScale;
 }
 
-export type ChoiceKind = 'single-choice' | 'multiple-choice' | 'boolean';
+const CHOICE_KINDS = ['single-choice', 'multiple-choice', 'boolean'] as const;
+export type ChoiceKind = (typeof CHOICE_KINDS)[number];
+
+export function isChoiceKind(kind: string): kind is ChoiceKind {
+  return (CHOICE_KINDS as readonly string[]).includes(kind);
+}
 
 /** A question answered by picking options: its option values in the question's order (yes/no: true, false). */
 export interface SurveyChoiceQuestion {
@@ -57,6 +62,7 @@ export interface SurveySnapshotInput {
   readonly thresholds: Thresholds;
   readonly catalogue: Catalogue;
   readonly questions: readonly SurveyQuestion[];
+  readonly choices: readonly SurveyChoiceQuestion[];
   readonly microcells: SurveyMicrocells;
   readonly previous: ReleaseSuppressions | null;
 }
@@ -125,7 +131,7 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
   const { catalogue, thresholds, previous } = input;
   const solver = options.solver ?? (await loadAuditSolver());
   const dimensions = dimensionsOf(input.questions);
-  const total = 1 + input.questions.length + dimensions.length;
+  const total = 1 + input.questions.length + dimensions.length + input.choices.length;
   let done = 0;
   const step = async () => {
     done += 1;
@@ -188,6 +194,28 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
     await step();
   }
 
+  const choiceReleases: [string, ReleaseResult][] = [];
+  const choices: SurveySnapshot['choices'][number][] = [];
+  for (const question of input.choices) {
+    const microcells = input.microcells.choices.get(question.name)!;
+    const linked = { catalogue, microcells, thresholds, countRelease: counts };
+    if (question.kind === 'multiple-choice') {
+      const releases = await protectMultipleChoice(
+        { ...linked, keepSuppressed: previous?.choices[question.name], keepSuppressedOptions: question.options.map((_, k) => previous?.choices[choiceReleaseId(question.name, k)]) },
+        { solver },
+      );
+      counted(releases.answered);
+      releases.options.forEach((release) => counted(release));
+      choiceReleases.push([question.name, releases.answered], ...releases.options.map((release, k): [string, ReleaseResult] => [choiceReleaseId(question.name, k), release]));
+      choices.push({ ...question, cells: visible(choiceTable(catalogue, microcells, keysOf(releases.answered.suppressed), releases.options.map((r) => keysOf(r.suppressed)))) });
+    } else {
+      const release = counted(await protectSingleChoice({ ...linked, keepSuppressed: previous?.choices[question.name] }, { solver }));
+      choiceReleases.push([question.name, release]);
+      choices.push({ ...question, cells: visible(choiceTable(catalogue, microcells, keysOf(release.suppressed))) });
+    }
+    await step();
+  }
+
   const family = genderGapFamily(gapEntries.flatMap((g) => g.entries));
   const subjects = gapEntries.flatMap((g) => g.entries.map(() => g));
   const gaps: PublishedGap[] = family.flatMap(({ key, gap }, i) =>
@@ -195,7 +223,7 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
   );
 
   const respondents = visible(responseRateTable(catalogue, input.microcells.respondents, keysOf(counts.suppressed), catalogue.tables.map((t) => t.id)));
-  const published = [respondents, ...questions.map((q) => q.cells), ...dimensionResults.map((d) => d.cells)].flat();
+  const published = [respondents, ...questions.map((q) => q.cells), ...dimensionResults.map((d) => d.cells), ...choices.map((c) => c.cells)].flat();
   return {
     format: SURVEY_SNAPSHOT_FORMAT,
     campaign: input.campaign,
@@ -205,13 +233,13 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
     respondents,
     questions,
     dimensions: dimensionResults,
-    choices: [],
+    choices,
     genderGaps: { test: 'welch-t', correction: 'benjamini-hochberg', alpha: GAP_ALPHA, gaps },
     suppressed: {
       counts: keysOf(counts.suppressed),
       questions: Object.fromEntries([...questionReleases].map(([name, r]) => [name, keysOf(r.suppressed)])),
       dimensions: Object.fromEntries([...dimensionReleases].map(([code, r]) => [code, keysOf(r.suppressed)])),
-      choices: {},
+      choices: Object.fromEntries(choiceReleases.map(([id, release]) => [id, keysOf(release.suppressed)])),
     },
     summary: { publishedCells: published.filter((c) => c.value !== null).length, suppressedCells: published.filter((c) => c.value === null).length, lpSolves },
   };
