@@ -22,7 +22,7 @@ function reportOf(texts: string[]): Report {
     sheets: texts.map((text) => ({
       name: named(text),
       title: text,
-      blocks: [{ title: text, columns: [{ header: text, format: 'text', width: 20 }, { header: 'n', format: 'integer', width: 8 }], rows: [[text, 5], [text, null]] }],
+      blocks: [{ title: text, columns: [{ header: text, format: 'text', width: 20 }, { header: 'n', format: 'integer', width: 8 }], rows: [[text, 5], [text, null]], note: text }],
     })),
   };
 }

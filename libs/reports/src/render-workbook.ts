@@ -57,6 +57,7 @@ export async function renderWorkbook(report: Report): Promise<Buffer> {
         });
         if (highlighted.has(r)) row.eachCell((cell) => (cell.fill = HIGHLIGHT_FILL));
       });
+      if (block.note) ws.addRow([spreadsheetSafeText(block.note)]).font = { italic: true };
     }
     widths.forEach((width, i) => (ws.getColumn(i + 1).width = width));
     if (frozen > 0) ws.views = [{ state: 'frozen', ySplit: frozen }];

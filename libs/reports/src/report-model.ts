@@ -23,6 +23,8 @@ export interface Block {
   readonly rows: readonly (readonly CellValue[])[];
   /** Rows to emphasise, e.g. significant gender gaps. */
   readonly highlighted?: readonly number[];
+  /** A line under the rows on how to read them. */
+  readonly note?: string;
 }
 
 export interface ChartImage {

@@ -7,6 +7,7 @@ export const REPORT_TEXTS = {
   responseRatesSheet: { kk: 'Жауап беру деңгейі', ru: 'Доля ответивших', en: 'Response rates' },
   gapsSheet: { kk: 'Гендерлік айырма', ru: 'Гендерный разрыв', en: 'Gender gaps' },
   chartsSheet: { kk: 'Диаграммалар', ru: 'Диаграммы', en: 'Charts' },
+  choicesSheet: { kk: 'Таңдау сұрақтары', ru: 'Вопросы с выбором ответа', en: 'Choice questions' },
   feedbackSheet: { kk: 'Әріптестік бағалау', ru: 'Взаимная оценка', en: 'Peer feedback' },
 
   staffReport: { kk: 'Сот қызметкерлерінің сауалнамасы: есеп', ru: 'Опрос работников судов: отчёт', en: 'Court staff survey: report' },
@@ -65,6 +66,11 @@ export const REPORT_TEXTS = {
     ru: 'Обратные вопросы в оценке измерения считаются как min + max − ответ; статистика по вопросу — в исходной шкале',
     en: 'Reverse-scored items count as min + max − answer in dimension scores; item statistics stay on the scale as asked',
   },
+  choiceMethod: {
+    kk: 'Таңдау сұрақтары: әр нұсқаны таңдағандардың саны және олардың сұраққа жауап бергендердегі үлесі. Бірнеше нұсқа таңдалатын сұрақта әр нұсқа жеке қорғалады, сондықтан бір нұсқа жасырылып, қалғандары көрсетілуі мүмкін',
+    ru: 'Вопросы с выбором ответа: сколько человек выбрали каждый вариант и их доля среди ответивших на вопрос. В вопросах с несколькими вариантами каждый вариант защищается отдельно, поэтому один вариант может быть скрыт, а остальные показаны',
+    en: 'Choice questions: how many chose each option, and their share of those who answered the question. In a multiple-choice question each option is protected on its own, so one option can be suppressed while the others are shown',
+  },
   weighting: { kk: 'Салмақтау қолданылмайды', ru: 'Взвешивание не применяется', en: 'No weighting is applied' },
   undisclosedMethod: {
     kk: 'Сирек топтардың белгілері сақталғанда жасырылды; олар жалпы сандарға кіреді, бірақ бөлек көрсетілмейді',
@@ -86,6 +92,16 @@ export const REPORT_TEXTS = {
   ciLow: { kk: '95% СА төменгі', ru: '95% ДИ нижн.', en: '95% CI low' },
   ciHigh: { kk: '95% СА жоғарғы', ru: '95% ДИ верхн.', en: '95% CI high' },
   top2: { kk: 'Жоғарғы 2 балл', ru: 'Доля 2 высших баллов', en: 'Top-2 share' },
+  option: { kk: 'Жауап нұсқасы', ru: 'Вариант ответа', en: 'Option' },
+  share: { kk: 'Үлесі', ru: 'Доля', en: 'Share' },
+  chosen: { kk: 'Таңдағандар саны', ru: 'Число выбравших', en: 'Count' },
+  answered: { kk: 'Сұраққа жауап бергендер (n)', ru: 'Ответили на вопрос (n)', en: 'Answered the question (n)' },
+  multipleChoiceNote: {
+    kk: 'Жауап берушілер бірнеше нұсқаны таңдай алды, сондықтан үлестердің қосындысы 100%-дан асуы мүмкін.',
+    ru: 'Можно было выбрать несколько вариантов, поэтому сумма долей может превышать 100%.',
+    en: 'Respondents could choose several options, so the shares can add up to more than 100%.',
+  },
+  choiceBy: { kk: '{question} — {variable} бойынша', ru: '{question} — по признаку «{variable}»', en: '{question} — by {variable}' },
   byGender: { kk: 'Жыныс бойынша', ru: 'По полу', en: 'By gender' },
   by: { kk: '{variable} бойынша өлшем бағасы', ru: 'Оценка по измерению: {variable}', en: 'Dimension score by {variable}' },
   subject: { kk: 'Көрсеткіш', ru: 'Показатель', en: 'Indicator' },

@@ -14,7 +14,7 @@ import { ReportExportEntity } from './entities/report-export.entity';
 import { feedbackOf, feedbackReport } from './feedback-report';
 import { renderWorkbook } from './render-workbook';
 import { ReportsError, ReportsErrorCode } from './reports.errors';
-import { surveyReport } from './survey-report';
+import { schemaLabels, surveyReport } from './survey-report';
 
 type Actor = Pick<Principal, 'userId' | 'login' | 'role'>;
 
@@ -128,7 +128,7 @@ export class ReportsService {
       return renderWorkbook(feedbackReport(result, { locale: found.locale, campaignTitle: title, scale: snapshot.scale, marker: '·' }));
     }
     const snapshot = JSON.parse(stored.content) as SurveySnapshot;
-    const schema = await this.instruments.reportingSchemaOf(campaign.instrumentVersionId);
+    const labels = schemaLabels(await this.instruments.reportingSchemaOf(campaign.instrumentVersionId));
     const report = surveyReport(snapshot, {
       locale: found.locale,
       title: { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn },
@@ -136,7 +136,7 @@ export class ReportsService {
       closedAt: campaign.closedAt,
       sha256: stored.sha256,
       synthetic: await this.synthetic(campaign.id),
-      questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
+      ...labels,
       categoryLabels: await this.categoryLabels(campaign),
       charts: (await surveyCharts(snapshot, found.locale)).map(chartImage),
       comments: (await this.comments.published(campaign.id)).flatMap((q) => (q.comments && q.comments.length > 0 ? [{ title: q.title, texts: q.comments.map((c) => c.text) }] : [])),

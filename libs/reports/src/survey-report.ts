@@ -1,6 +1,6 @@
 import { cellKeyOf, DimensionStatistics, GAP_ALPHA, ItemStatistics, PublishedCell, ResponseRate, SurveySnapshot } from '@app/aggregation';
 import { formatText, Locale, LocalizedText } from '@app/core';
-import { DIMENSIONS, isDimensionCode } from '@app/instruments';
+import { DIMENSIONS, isDimensionCode, ReportingChoice, ReportingQuestion } from '@app/instruments';
 import { Block, CellValue, ChartImage, Column, Report, Sheet, sheetName } from './report-model';
 import { REPORT_TEXTS, ReportTextKey } from './report-texts';
 
@@ -14,6 +14,8 @@ export interface SurveyReportContext {
   readonly synthetic: boolean;
   /** Question titles by question name. */
   readonly questionTitles: Readonly<Record<string, LocalizedText>>;
+  /** The options of each choice question by question name, value and label (yes/no as the instrument words them). */
+  readonly choiceLabels: Readonly<Record<string, readonly ReportingChoice[]>>;
   /** Category labels by variable and code (gender, bands, court levels, regions). */
   readonly categoryLabels: Readonly<Record<string, Readonly<Record<string, LocalizedText>>>>;
   readonly charts: readonly ChartImage[];
@@ -28,6 +30,19 @@ const GENDER_COLUMNS: readonly { key: ReportTextKey; gender: string | null }[] =
 ];
 
 type Statistics = ItemStatistics | DimensionStatistics;
+
+/** The titles and option labels a report takes from the instrument's reporting schema. */
+export function schemaLabels(schema: readonly ReportingQuestion[]): Pick<SurveyReportContext, 'questionTitles' | 'choiceLabels'> {
+  return {
+    questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
+    choiceLabels: Object.fromEntries(schema.flatMap((q) => (q.choices ? [[q.name, q.choices]] : []))),
+  };
+}
+
+/** An option's label in `locale`, or its value where the instrument has none for it. */
+export function optionLabel(choices: readonly ReportingChoice[] | undefined, value: string | number | boolean, locale: Locale): string {
+  return choices?.find((c) => c.value === value)?.text[locale] ?? String(value);
+}
 
 function text(locale: Locale, key: ReportTextKey, params: Record<string, string | number> = {}): string {
   return formatText(REPORT_TEXTS[key][locale], params);
@@ -106,6 +121,7 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
         [t('gapMethod', { alpha: GAP_ALPHA })],
         [t('reverseMethod')],
         [t('undisclosedMethod')],
+        ...(snapshot.choices.length > 0 ? [[t('choiceMethod')]] : []),
         [t('weighting')],
         ...(context.synthetic ? [[t('synthetic')]] : []),
       ],
@@ -147,6 +163,8 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
     { header: `${t(key)}: ${t('ciHigh')}`, format: 'decimal' as const, width: 11 },
     { header: `${t(key)}: ${t('top2')}`, format: 'percent' as const, width: 11 },
   ]);
+  // Gender is in the columns; each other variable gets a table of its own.
+  const breakdowns = snapshot.catalogue.variables.filter((v) => v.name !== 'gender');
   const dimensionSheets = snapshot.dimensions.map((dimension) => {
     const items = snapshot.questions.filter((q) => q.dimension === dimension.code);
     const scores = byKey(dimension.cells);
@@ -155,7 +173,6 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
       title,
       ...GENDER_COLUMNS.flatMap(({ gender }) => statisticsColumns(cells.get(genderKey(gender)))),
     ];
-    const breakdowns = snapshot.catalogue.variables.filter((v) => v.name !== 'gender');
     return sheet(dimensionName(dimension.code), [
       {
         title: t('byGender'),
@@ -181,6 +198,55 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
       })),
     ]);
   });
+
+  const choiceBlocks = snapshot.choices.flatMap((question): Block[] => {
+    const cells = byKey(question.cells);
+    const title = questionTitle(question.name);
+    const labels = question.options.map((value) => optionLabel(context.choiceLabels[question.name], value, locale));
+    const byGender: Block = {
+      title,
+      columns: [
+        { header: t('option'), format: 'text', width: 60 },
+        ...GENDER_COLUMNS.flatMap(({ key }) => [
+          { header: `${t(key)}: ${t('share')}`, format: 'percent' as const, width: 11 },
+          { header: `${t(key)}: ${t('chosen')}`, format: 'integer' as const, width: 11 },
+        ]),
+      ],
+      rows: [
+        ...labels.map((optionText, i) => [
+          optionText,
+          ...GENDER_COLUMNS.flatMap(({ gender }) => {
+            const option = cells.get(genderKey(gender))?.options[i];
+            return option ? [option.share, option.count] : [null, null];
+          }),
+        ]),
+        // n under the counts: the base of every share above it.
+        [t('answered'), ...GENDER_COLUMNS.flatMap(({ gender }) => ['', cells.get(genderKey(gender))?.n ?? null])],
+      ],
+      note: question.kind === 'multiple-choice' ? t('multipleChoiceNote') : undefined,
+    };
+    const byVariable = breakdowns.map(
+      (variable): Block => ({
+        title: t('choiceBy', { question: title, variable: t(variable.name as ReportTextKey) }),
+        columns: [
+          { header: t(variable.name as ReportTextKey), format: 'text', width: 40 },
+          ...GENDER_COLUMNS.flatMap(({ key }) => [
+            { header: `${t(key)}: ${t('n')}`, format: 'integer' as const, width: 9 },
+            ...labels.map((optionText) => ({ header: `${t(key)}: ${optionText}`, format: 'percent' as const, width: 12 })),
+          ]),
+        ],
+        rows: variable.categories.map((code) => [
+          label(variable.name, code),
+          ...GENDER_COLUMNS.flatMap(({ gender }) => {
+            const value = cells.get(genderKey(gender, { [variable.name]: code }));
+            return [value?.n ?? null, ...labels.map((_, i) => value?.options[i]?.share ?? null)];
+          }),
+        ]),
+      }),
+    );
+    return [byGender, ...byVariable];
+  });
+  const choiceSheets = choiceBlocks.length > 0 ? [sheet(t('choicesSheet'), choiceBlocks)] : [];
 
   const withinLabel = (within: string) =>
     within === 'national'
@@ -229,6 +295,6 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
   return {
     title: reportTitle,
     suppressionMarker: snapshot.suppressionMarker,
-    sheets: [cover, methodology, responseRates, ...dimensionSheets, gapSheet, ...(context.comments.length > 0 ? [commentSheet] : []), ...(context.charts.length > 0 ? [sheet(t('chartsSheet'), [], [...context.charts])] : [])],
+    sheets: [cover, methodology, responseRates, ...dimensionSheets, ...choiceSheets, gapSheet, ...(context.comments.length > 0 ? [commentSheet] : []), ...(context.charts.length > 0 ? [sheet(t('chartsSheet'), [], [...context.charts])] : [])],
   };
 }

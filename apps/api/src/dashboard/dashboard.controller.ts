@@ -9,7 +9,7 @@ import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Ro
 import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { isLocale, Locale } from '@app/core';
 import { InstrumentService } from '@app/instruments';
-import { CommentsService, ReportsService, surveyCharts } from '@app/reports';
+import { CommentsService, ReportsService, schemaLabels, surveyCharts } from '@app/reports';
 import { uuidParam } from '../pipes';
 import { RequestLocale } from '../request-locale.decorator';
 import { CampaignRow, localPath, PageFiles, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderLoginPage, renderForbiddenPage, renderModerationPage } from './dashboard.view';
@@ -136,7 +136,7 @@ export class DashboardController {
         snapshot,
         peerSummary: document && 'summary' in document && 'judgesWithResults' in document.summary ? document.summary : null,
         charts: snapshot ? await surveyCharts(snapshot, locale) : [],
-        questionTitles: Object.fromEntries(schema.map((q) => [q.name, q.title])),
+        ...schemaLabels(schema),
       }),
     );
   }

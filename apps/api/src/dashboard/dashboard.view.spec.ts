@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { LocalizedText } from '@app/core';
+import { buildCatalogue, catalogueCells, ChoiceStatistics, SURVEY_SNAPSHOT_FORMAT, SurveySnapshot } from '@app/aggregation';
+import { Locale, LocalizedText } from '@app/core';
 import { Role, ROLES } from '@app/auth';
+import { ReportingChoice } from '@app/instruments';
 import { CampaignRow, localPath, renderCampaignList, renderCampaignPage, renderFeedbackPage, renderForbiddenPage, renderLoginPage, renderModerationPage } from './dashboard.view';
 
 const FILES = { style: '/dashboard/assets/dashboard.css?v=1', script: '/dashboard/assets/dashboard.js?v=1' };
@@ -21,12 +23,68 @@ function round(text: string) {
   return { campaignId: CAMPAIGN_ID, title: title(text), publishedAt: new Date('2026-12-15T09:30:00Z') };
 }
 
+const CATALOGUE = buildCatalogue([{ name: 'gender', categories: ['f', 'm'] }]);
+
+/** The national, women's and men's statistics of a choice question; `null` is suppressed. */
+function byGender(national: ChoiceStatistics, women: ChoiceStatistics, men: ChoiceStatistics | null) {
+  const values: Record<string, ChoiceStatistics | null> = { national, 'gender=f': women, 'gender=m': men };
+  return catalogueCells(CATALOGUE).map((cell) => ({ ...cell, value: values[cell.key] }));
+}
+const share = (count: number, n: number) => ({ count, share: Math.round((count / n) * 1e4) / 1e4, shareCi: null });
+
+/** A closed survey with a multiple choice whose third option is suppressed everywhere, and a single choice whose men are suppressed. */
+const SNAPSHOT: SurveySnapshot = {
+  format: SURVEY_SNAPSHOT_FORMAT,
+  campaign: { id: CAMPAIGN_ID, kind: 'judges-survey', release: 1 },
+  thresholds: { count: 5, mean: 8, freeText: 10, peer: 5 },
+  suppressionMarker: '·',
+  catalogue: CATALOGUE,
+  respondents: [],
+  questions: [],
+  dimensions: [],
+  choices: [
+    {
+      name: 'formats',
+      kind: 'multiple-choice',
+      options: ['in-person', 'online', 'exchange'],
+      cells: byGender(
+        { n: 40, options: [share(20, 40), share(12, 40), null] },
+        { n: 24, options: [share(12, 24), share(6, 24), null] },
+        { n: 16, options: [share(8, 16), share(6, 16), null] },
+      ),
+    },
+    {
+      name: 'workload',
+      kind: 'single-choice',
+      options: [1, 2],
+      cells: byGender({ n: 40, options: [share(10, 40), share(30, 40)] }, { n: 24, options: [share(6, 24), share(18, 24)] }, null),
+    },
+  ],
+  genderGaps: { test: 'welch-t', correction: 'benjamini-hochberg', alpha: 0.05, gaps: [] },
+  suppressed: { counts: [], questions: {}, dimensions: {}, choices: {} },
+  summary: { publishedCells: 0, suppressedCells: 0, lpSolves: 0 },
+};
+
+/** The campaign page of {@link SNAPSHOT}; `text` gives the campaign's and each question's title and each option's label, by name or value. */
+function choicesPage(locale: Locale, text: (nameOrValue: string) => string): string {
+  const labels = (options: readonly (string | number | boolean)[]): ReportingChoice[] => options.map((value) => ({ value, text: title(text(String(value))) }));
+  return renderCampaignPage(locale, FILES, 'csrf', {
+    campaign: { ...row(text('campaign')), status: 'closed' },
+    snapshot: SNAPSHOT,
+    peerSummary: null,
+    charts: [],
+    questionTitles: Object.fromEntries(SNAPSHOT.choices.map((q) => [q.name, title(text(q.name))])),
+    choiceLabels: Object.fromEntries(SNAPSHOT.choices.map((q) => [q.name, labels(q.options)])),
+  });
+}
+
 /** Every page that shows typed text, rendered with the given text in every such place. */
 function pages(text: string): string[] {
   const comments = [{ question: 'q1', title: title(text), comments: [{ ref: 'r1', text, status: 'pending' as const, flags: ['email' as const] }, { ref: 'r2', text, status: 'approved' as const, flags: [] }] }];
   return (['kk', 'ru', 'en'] as const).flatMap((locale) => [
     renderCampaignList(locale, FILES, 'csrf', [row(text), row(text)]),
-    renderCampaignPage(locale, FILES, 'csrf', { campaign: row(text), snapshot: null, peerSummary: null, charts: [], questionTitles: { q1: title(text) } }),
+    renderCampaignPage(locale, FILES, 'csrf', { campaign: row(text), snapshot: null, peerSummary: null, charts: [], questionTitles: { q1: title(text) }, choiceLabels: {} }),
+    choicesPage(locale, () => text),
     renderModerationPage(locale, FILES, 'csrf', row(text), comments),
     renderFeedbackPage(locale, FILES, 'csrf', { linked: true, rounds: [round(text), round(text)] }),
   ]);
@@ -53,6 +111,40 @@ describe('dashboard pages with typed text', () => {
       expect(html).not.toContain('<script>alert(1)</script>');
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     }
+  });
+});
+
+describe('the choice questions of a closed survey on its campaign page', () => {
+  const TEXTS: Record<string, string> = { campaign: 'Survey', formats: 'Formats', workload: 'Workload', 'in-person': 'In person', online: 'Online courses', exchange: 'Exchange visits', 1: 'Low', 2: 'High' };
+  const page = (locale: Locale) => choicesPage(locale, (nameOrValue) => TEXTS[nameOrValue]);
+
+  it('shows each option with its national share and count and its share among women and among men, n in the headers, suppressed values as the marker', () => {
+    const tables = [...page('en').matchAll(/<table class="choices">([\s\S]*?)<\/table>/g)].map((m) => m[1].replace(/\n/g, ''));
+    expect(tables).toEqual([
+      '<caption>Formats</caption><thead><tr><th>Option</th><th>Total (n = 40)</th><th>Count</th><th>Women (n = 24)</th><th>Men (n = 16)</th></tr></thead>' +
+        '<tbody><tr><th scope="row">In person</th><td class="number">50.0%</td><td class="number">20</td><td class="number">50.0%</td><td class="number">50.0%</td></tr>' +
+        '<tr><th scope="row">Online courses</th><td class="number">30.0%</td><td class="number">12</td><td class="number">25.0%</td><td class="number">37.5%</td></tr>' +
+        '<tr><th scope="row">Exchange visits</th><td class="number">·</td><td class="number">·</td><td class="number">·</td><td class="number">·</td></tr></tbody>',
+      '<caption>Workload</caption><thead><tr><th>Option</th><th>Total (n = 40)</th><th>Count</th><th>Women (n = 24)</th><th>Men (n = ·)</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Low</th><td class="number">25.0%</td><td class="number">10</td><td class="number">25.0%</td><td class="number">·</td></tr>' +
+        '<tr><th scope="row">High</th><td class="number">75.0%</td><td class="number">30</td><td class="number">75.0%</td><td class="number">·</td></tr></tbody>',
+    ]);
+  });
+
+  it('says under a multiple choice only that the shares can add up to more than 100%, in the page’s language', () => {
+    const notes = { kk: 'сондықтан үлестердің қосындысы 100%-дан асуы мүмкін', ru: 'поэтому сумма долей может превышать 100%', en: 'so the shares can add up to more than 100%' };
+    for (const locale of ['kk', 'ru', 'en'] as const) {
+      const html = page(locale);
+      expect(html.split(notes[locale])).toHaveLength(2);
+      expect(html.indexOf(notes[locale])).toBeLessThan(html.indexOf('<caption>Workload</caption>'));
+    }
+    expect(page('ru')).toContain('<th>Вариант ответа</th><th>Всего (n = 40)</th><th>Число выбравших</th><th>Женщины (n = 24)</th>');
+  });
+
+  it('is left out when the survey has no choice questions', () => {
+    const html = renderCampaignPage('en', FILES, 'csrf', { campaign: { ...row('x'), status: 'closed' }, snapshot: { ...SNAPSHOT, choices: [] }, peerSummary: null, charts: [], questionTitles: {}, choiceLabels: {} });
+    expect(html).toContain('id="means"');
+    expect(html).not.toContain('id="choices"');
   });
 });
 

@@ -1,8 +1,8 @@
-import type { SurveySnapshot } from '@app/aggregation';
+import type { ChoiceStatistics, SurveySnapshot } from '@app/aggregation';
 import { Role } from '@app/auth';
 import { escapeHtml, LANGUAGE_NAMES, Locale, LOCALES, LocalizedText } from '@app/core';
 import { DIMENSIONS, isDimensionCode } from '@app/instruments';
-import { Comment, OwnFeedback, QuestionComments, REPORT_TEXTS, ReportTextKey } from '@app/reports';
+import { Comment, optionLabel, OwnFeedback, QuestionComments, REPORT_TEXTS, ReportTextKey, SurveyReportContext } from '@app/reports';
 import { DASHBOARD_TEXTS, DashboardTextKey } from './dashboard.texts';
 
 /** Static files of the pages, with their versioned URLs. */
@@ -128,6 +128,7 @@ export interface CampaignPage {
   readonly peerSummary: { judgesWithResults: number; reviewees: number } | null;
   readonly charts: readonly { title: string; svg: string }[];
   readonly questionTitles: Readonly<Record<string, LocalizedText>>;
+  readonly choiceLabels: SurveyReportContext['choiceLabels'];
 }
 
 /** One download button per language; dashboard.js posts to `url`, polls the export job and downloads the file. */
@@ -150,6 +151,7 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
   const { campaign, snapshot } = page;
   const marker = escapeHtml(snapshot?.suppressionMarker ?? '·');
   const dimensionName = (code: string) => escapeHtml(isDimensionCode(code) ? DIMENSIONS[code][locale] : code);
+  const questionTitle = (name: string) => escapeHtml(page.questionTitles[name]?.[locale] ?? name);
   const overview = `<p class="meta">${t(`kind.${campaign.kind}` as DashboardTextKey)} · ${t(`status.${campaign.status}` as DashboardTextKey)} · ${r('responseRate')}: <strong>${percent(campaign.rate.rate)}</strong> (${campaign.rate.responded} / ${campaign.rate.invited})</p>`;
   const sections: string[] = [`<p><a href="/dashboard?lang=${locale}">${t('back')}</a></p>`, overview];
   if (campaign.status === 'draft' || campaign.status === 'open') {
@@ -160,17 +162,38 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
     sections.push(`<p class="note">${t('notReady')}</p>`);
   } else {
     const mean = (value: { mean: number | null } | null | undefined) => (value?.mean == null ? marker : value.mean.toFixed(2));
-    const cell = (cells: readonly { key: string; value: { mean: number | null } | null }[], key: string) => cells.find((c) => c.key === key)?.value;
+    const cell = <T>(cells: readonly { key: string; value: T | null }[], key: string) => cells.find((c) => c.key === key)?.value;
     const dimensionRows = snapshot.dimensions
       .map(
         (d) =>
           `<tr><th scope="row">${dimensionName(d.code)}</th><td class="number">${mean(cell(d.cells, 'national'))}</td><td class="number">${mean(cell(d.cells, 'gender=f'))}</td><td class="number">${mean(cell(d.cells, 'gender=m'))}</td></tr>`,
       )
       .join('\n');
+    // One table per choice question: each option's national share and count, and its share among women and among men.
+    const choiceTables = snapshot.choices
+      .map((question) => {
+        const [national, women, men] = ['national', 'gender=f', 'gender=m'].map((key) => cell(question.cells, key));
+        const share = (statistics: ChoiceStatistics | null | undefined, i: number) => {
+          const option = statistics?.options[i];
+          return option?.share == null ? marker : percent(option.share);
+        };
+        const answered = (key: ReportTextKey, statistics: ChoiceStatistics | null | undefined) => `${r(key)} (n = ${statistics ? statistics.n : marker})`;
+        const rows = question.options
+          .map((value, i) => {
+            const count = national?.options[i]?.count;
+            const label = escapeHtml(optionLabel(page.choiceLabels[question.name], value, locale));
+            return `<tr><th scope="row">${label}</th><td class="number">${share(national, i)}</td><td class="number">${count ?? marker}</td><td class="number">${share(women, i)}</td><td class="number">${share(men, i)}</td></tr>`;
+          })
+          .join('\n');
+        return `<table class="choices"><caption>${questionTitle(question.name)}</caption>
+<thead><tr><th>${r('option')}</th><th>${answered('total', national)}</th><th>${r('chosen')}</th><th>${answered('women', women)}</th><th>${answered('men', men)}</th></tr></thead>
+<tbody>${rows}</tbody></table>${question.kind === 'multiple-choice' ? `\n<p class="note">${r('multipleChoiceNote')}</p>` : ''}`;
+      })
+      .join('\n');
     const gaps = snapshot.genderGaps.gaps.filter((g) => g.significant && g.within === 'national');
     const gapItems = gaps
       .map((g) => {
-        const name = g.subject === 'dimension' ? dimensionName(g.id) : escapeHtml(page.questionTitles[g.id]?.[locale] ?? g.id);
+        const name = g.subject === 'dimension' ? dimensionName(g.id) : questionTitle(g.id);
         return `<li>${name}: ${g.gap.difference > 0 ? '+' : ''}${g.gap.difference.toFixed(2)} (q = ${g.gap.pAdjusted?.toFixed(4) ?? ''})</li>`;
       })
       .join('\n');
@@ -179,6 +202,7 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
       `<section aria-labelledby="means"><h2 id="means">${t('dimensionMeans')}</h2>
 <table><thead><tr><th></th><th>${r('total')}</th><th>${r('women')}</th><th>${r('men')}</th></tr></thead><tbody>${dimensionRows}</tbody></table>
 <p class="note">${escapeHtml(REPORT_TEXTS.marker[locale].replace('{marker}', snapshot.suppressionMarker))}</p></section>`,
+      ...(snapshot.choices.length > 0 ? [`<section aria-labelledby="choices"><h2 id="choices">${r('choicesSheet')}</h2>\n${choiceTables}</section>`] : []),
       `<section aria-labelledby="gaps"><h2 id="gaps">${t('significantGaps')}</h2>${gaps.length > 0 ? `<ul>${gapItems}</ul>` : `<p>${t('none')}</p>`}</section>`,
       `<section aria-labelledby="charts" class="charts"><h2 id="charts">${r('chartsSheet')}</h2>${page.charts.map((c) => `<figure><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}</figure>`).join('\n')}</section>`,
       `<p><a href="/dashboard/campaigns/${escapeHtml(campaign.id)}/comments?lang=${locale}">${t('moderation')}</a></p>`,
