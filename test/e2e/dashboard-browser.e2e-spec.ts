@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PeerReviewSnapshot } from '@app/aggregation';
+import { reportingSchema } from '@app/instruments';
 import {
   campaignDefinition,
   firstRelease,
@@ -45,6 +46,8 @@ describe('the dashboard in a browser', () => {
   let campaignId: string;
   let peerRoundId: string;
   let reviewedJudgeId: string;
+  /** The options of the judges' multiple-choice question. */
+  let formats: (string | number | boolean)[];
 
   beforeAll(async () => {
     requireChromium();
@@ -67,8 +70,15 @@ describe('the dashboard in a browser', () => {
     const owner = await platform.db.owner();
     const ratings = (await campaignDefinition(owner, campaignId)).pages.flatMap((p) => p.elements).filter((q) => q.type === 'rating');
     const comment = (i: number) => (i === 1 ? 'Позвоните мне: +7 701 123 45 67' : i === 2 ? HOSTILE_COMMENT : i % 10 === 2 ? `Нужно больше обучения (${i})` : undefined);
+    formats = reportingSchema(await campaignDefinition(owner, campaignId)).find((q) => q.name === 'tn_preferred_formats')!.choices!.map((c) => c.value);
     await storeResponses(owner, campaignId, (p, i) =>
-      i % 3 === 0 ? null : { ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])), ...(comment(i) ? { suggestions: comment(i) } : {}) },
+      i % 3 === 0
+        ? null
+        : {
+            ...Object.fromEntries(ratings.map((q, j) => [q.name, likertAnswer(i, j, p.gender === 'f' ? 0.6 : 0)])),
+            tn_preferred_formats: formats.filter((_, k) => (i + k) % 4 === 0),
+            ...(comment(i) ? { suggestions: comment(i) } : {}),
+          },
     );
     expect((await commission.post(`/api/campaigns/${campaignId}/close`)).status).toBe(200);
     await firstRelease(commission, campaignId);
@@ -152,6 +162,12 @@ describe('the dashboard in a browser', () => {
     expect(await page.locator('h1').textContent()).toBe('Judges’ survey 2026');
     expect(await page.locator('#means tbody tr, section[aria-labelledby=means] tbody tr').count()).toBeGreaterThan(0);
 
+    // The judges' multiple-choice question: each format's national share, several per judge.
+    expect(await page.locator('table.choices caption').first().textContent()).toContain('format');
+    expect(await page.locator('table.choices tbody tr').count()).toBe(formats.length);
+    const nationalShares = await page.locator('table.choices tbody tr td:nth-child(2)').allTextContents();
+    expect(nationalShares.filter((share) => /^\d+(\.\d)?%$/.test(share)).length).toBeGreaterThan(0);
+
     await page.click('a[href="?lang=kk"]');
     expect(await page.locator('h1').textContent()).toBe('Судьялар сауалнамасы 2026');
 
@@ -222,6 +238,7 @@ describe('the dashboard in a browser', () => {
     // A judge following a link to the dashboard is told it is not for their role, and led to their own page.
     const refused = await page.goto(`${platform.baseUrl}/dashboard`);
     expect(refused?.status()).toBe(403);
+    expect(errors.splice(0)).toEqual(['Failed to load resource: the server responded with a status of 403 (Forbidden)']);
     expect(await page.locator('h1').textContent()).toBe(DASHBOARD_TEXTS.forbiddenTitle.kk);
     await Promise.all([page.waitForURL(/\/feedback$/), page.click('#home-page')]);
     expect(await page.locator('h1').textContent()).toBe(DASHBOARD_TEXTS.feedbackTitle.kk);

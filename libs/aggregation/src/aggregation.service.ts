@@ -10,7 +10,7 @@ import { newAuditSolver } from './core/audit';
 import { Breakdown } from './core/catalogue';
 import { buildPeerReviewSnapshot, DiagnosticSuppressions } from './snapshot/peer-review-snapshot';
 import { StoredAttributes, surveyCatalogue, surveyMicrocells } from './snapshot/survey-input';
-import { buildSurveySnapshot, dimensionsOf, isChoiceKind, ReleaseSuppressions, SnapshotProgress, SurveyChoiceQuestion, SurveyQuestion } from './snapshot/survey-snapshot';
+import { buildSurveySnapshot, dimensionsOf, isChoiceKind, SurveySnapshot, upgradeSurveySnapshot, ReleaseSuppressions, SnapshotProgress, SurveyChoiceQuestion, SurveyQuestion } from './snapshot/survey-snapshot';
 import { sha256Of, SnapshotRepository, StoredSnapshot } from './snapshot.repository';
 
 function byBreakdown(attributes: ReportingAttributes): StoredAttributes {
@@ -89,7 +89,7 @@ export class AggregationService {
     const snapshot =
       campaign.kind === 'peer-review'
         ? await this.peerReview(campaign, release, await this.previousSuppressions<DiagnosticSuppressions>(campaignId, release, (s) => s.raterDiagnostic?.suppressed))
-        : await this.survey(campaign, release, await this.previousSuppressions<ReleaseSuppressions>(campaignId, release, (s) => s.suppressed), progress);
+        : await this.survey(campaign, release, await this.previousSuppressions<ReleaseSuppressions>(campaignId, release, (s) => upgradeSurveySnapshot(s as SurveySnapshot).suppressed), progress);
     return canonicalize(snapshot)!;
   }
 

@@ -89,7 +89,7 @@ export {
 } from './core/peer-review';
 
 export type { ChoiceKind, PublishedGap, ReleaseSuppressions, SnapshotProgress, SurveyChoiceQuestion, SurveyQuestion, SurveySnapshot, SurveySnapshotInput } from './snapshot/survey-snapshot';
-export { buildSurveySnapshot, choiceReleaseId, dimensionsOf, GAP_ALPHA, isChoiceKind, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
+export { buildSurveySnapshot, choiceReleaseId, dimensionsOf, GAP_ALPHA, isChoiceKind, upgradeSurveySnapshot, SURVEY_SNAPSHOT_FORMAT } from './snapshot/survey-snapshot';
 export type { StoredAttributes, SurveyGroups, SurveyMicrocells } from './snapshot/survey-input';
 export { isHiddenCell, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './snapshot/survey-input';
 export type { DiagnosticSuppressions, PeerReviewSnapshot, PeerReviewSnapshotInput, RaterDiagnostic } from './snapshot/peer-review-snapshot';

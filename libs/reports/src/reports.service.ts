@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AggregationService, PeerReviewSnapshot, ResultsService, SurveySnapshot } from '@app/aggregation';
+import { AggregationService, PeerReviewSnapshot, ResultsService, SurveySnapshot, upgradeSurveySnapshot } from '@app/aggregation';
 import { ErrorKind, JobName, JobQueueService, Locale, LocalizedText } from '@app/core';
 import { AuditLogService, Principal, UserService } from '@app/auth';
 import { CampaignEntity, CampaignService } from '@app/campaigns';
@@ -127,7 +127,7 @@ export class ReportsService {
       const title = { kk: campaign.titleKk, ru: campaign.titleRu, en: campaign.titleEn };
       return renderWorkbook(feedbackReport(result, { locale: found.locale, campaignTitle: title, scale: snapshot.scale, marker: '·' }));
     }
-    const snapshot = JSON.parse(stored.content) as SurveySnapshot;
+    const snapshot = upgradeSurveySnapshot(JSON.parse(stored.content) as SurveySnapshot);
     const labels = schemaLabels(await this.instruments.reportingSchemaOf(campaign.instrumentVersionId));
     const report = surveyReport(snapshot, {
       locale: found.locale,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ArgumentsHost, Catch, Controller, ExceptionFilter, Get, Injectable, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { PeerReviewSnapshot, ResultsService, SurveySnapshot } from '@app/aggregation';
+import { PeerReviewSnapshot, ResultsService, SurveySnapshot, upgradeSurveySnapshot } from '@app/aggregation';
 import { AuthError, AuthErrorCode, CurrentPrincipal, Principal, Public, Role, Roles, SESSION_COOKIE, SessionService } from '@app/auth';
 import { CampaignEntity, CampaignService } from '@app/campaigns';
 import { isLocale, Locale } from '@app/core';
@@ -126,7 +126,7 @@ export class DashboardController {
     const row = await this.row(actor, campaign);
     const released = campaign.status === 'closed' || campaign.status === 'published' ? (await this.results.status(actor, id)).releases.length > 0 : false;
     const document = released ? (JSON.parse((await this.results.results(actor, id)).content) as SurveySnapshot | PeerReviewSnapshot) : null;
-    const snapshot = document && 'questions' in document ? document : null;
+    const snapshot = document && 'questions' in document ? upgradeSurveySnapshot(document) : null;
     const schema = snapshot ? await this.instruments.reportingSchemaOf(campaign.instrumentVersionId) : [];
     send(
       response,

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { Breakdown } from '../core/catalogue';
 import { SurveyGroups, surveyCatalogue, surveyMicrocells, UNDISCLOSED } from './survey-input';
-import { buildSurveySnapshot, choiceReleaseId, SurveyChoiceQuestion, SurveyQuestion } from './survey-snapshot';
+import { buildSurveySnapshot, choiceReleaseId, SurveyChoiceQuestion, SurveyQuestion, SurveySnapshot, upgradeSurveySnapshot } from './survey-snapshot';
 
 const questions: SurveyQuestion[] = [
   { name: 'q1', dimension: 'motivation', reverse: false, scale: { min: 1, max: 5 } },
@@ -157,6 +157,15 @@ describe('buildSurveySnapshot', () => {
     expect(national.options.reduce((sum, o) => sum + o!.share!, 0)).toBeCloseTo(1, 3);
     // A block is published or suppressed whole: no cell shows some options and not others.
     expect(mode.cells.every((c) => c.value === null || c.value.options.every((o) => o !== null))).toBe(true);
+  });
+
+  it('reads a release stored before choice questions were published as one that published none', async () => {
+    const { choices: _published, suppressed: { choices: _suppressed, ...suppressed }, ...rest } = await snapshotOf();
+    const formatOne = JSON.parse(JSON.stringify({ ...rest, format: 'jqc-survey-snapshot/1', suppressed })) as SurveySnapshot;
+    const upgraded = upgradeSurveySnapshot(formatOne);
+    expect(upgraded.choices).toEqual([]);
+    expect(upgraded.suppressed).toEqual({ ...suppressed, choices: {} });
+    expect(upgraded.questions).toEqual(rest.questions);
   });
 
   it('refuses a single choice whose answers are not one option each', () => {

@@ -94,6 +94,15 @@ export interface SurveySnapshot {
   readonly summary: { readonly publishedCells: number; readonly suppressedCells: number; readonly lpSolves: number };
 }
 
+/**
+ * A stored survey snapshot as the current format reads it. Releases stored before choice
+ * questions were published (format 1) keep their bytes; they simply published no choice
+ * question, so they read as none, with nothing suppressed.
+ */
+export function upgradeSurveySnapshot(stored: SurveySnapshot): SurveySnapshot {
+  return { ...stored, choices: stored.choices ?? [], suppressed: { ...stored.suppressed, choices: stored.suppressed.choices ?? {} } };
+}
+
 export interface SnapshotProgress {
   readonly done: number;
   readonly total: number;
