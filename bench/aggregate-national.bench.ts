@@ -34,7 +34,7 @@ runBenchmark(async () => {
       );
       const { summary } = JSON.parse(computed.result) as SurveySnapshot;
       notes.push(
-        `${survey.label}: ${survey.invited.toLocaleString('en-US')} invited, ${survey.respondents.toLocaleString('en-US')} answering, ${survey.questions.length} rating questions; ` +
+        `${survey.label}: ${survey.invited.toLocaleString('en-US')} invited, ${survey.respondents.toLocaleString('en-US')} answering, ${survey.questions.length} rating and ${survey.choices.length} choice questions; ` +
           `${summary.publishedCells.toLocaleString('en-US')} cells published, ${summary.suppressedCells.toLocaleString('en-US')} suppressed, ${summary.lpSolves.toLocaleString('en-US')} LP solves.`,
       );
     }

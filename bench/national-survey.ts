@@ -17,7 +17,7 @@ import { RegisterImportService, RegistryModule } from '@app/registry';
 import { ResponsesModule } from '@app/responses';
 import { createIntegrationModule, createTestDatabase, ensureTemplateDatabase, storeResponses, TestDatabase } from '@app/testing';
 import { deleteQueueKeys } from './queue-keys';
-import { random, RatedQuestion, syntheticAnswers } from './synthetic-answers';
+import { ChoiceQuestion, random, RatedQuestion, syntheticAnswers, syntheticChoices } from './synthetic-answers';
 
 /** Everything AggregationService needs, and what the fixtures use to set campaigns up. */
 export const AGGREGATION_IMPORTS = [MailModule, RegistryModule, InstrumentsModule, CampaignsModule, ResponsesModule, AggregationModule];
@@ -40,8 +40,10 @@ export interface ClosedSurvey {
   label: string;
   invited: number;
   respondents: number;
-  /** Names of the rating questions, which the aggregation reports on. */
+  /** Names of the rating questions, which the cell-count floor counts. */
   questions: string[];
+  /** Names of the choice questions, reported as well. */
+  choices: string[];
 }
 
 export interface BenchDatabase {
@@ -79,7 +81,7 @@ function actorFor(spec: SurveySpec) {
   return { userId: randomUUID(), login: spec.launchedBy, role: spec.launchedBy };
 }
 
-async function launch(module: TestingModule, spec: SurveySpec): Promise<{ campaignId: string; questions: RatedQuestion[] }> {
+async function launch(module: TestingModule, spec: SurveySpec): Promise<{ campaignId: string; questions: RatedQuestion[]; choices: ChoiceQuestion[] }> {
   const actor = actorFor(spec);
   const instruments = module.get(InstrumentService);
   const version = (await instruments.list()).find((i) => i.kind === spec.kind)!.latestVersion!;
@@ -91,10 +93,12 @@ async function launch(module: TestingModule, spec: SurveySpec): Promise<{ campai
     reminderDays: [],
   });
   await campaigns.launch(actor, campaign.id);
-  const questions = (await instruments.reportingSchemaOf(version.id))
-    .filter((q) => q.answerKind === 'scale' && q.scale)
-    .map((q) => ({ name: q.name, reverse: q.reverse, scale: { min: q.scale!.min, max: q.scale!.max } }));
-  return { campaignId: campaign.id, questions };
+  const schema = await instruments.reportingSchemaOf(version.id);
+  const questions = schema.filter((q) => q.answerKind === 'scale' && q.scale).map((q) => ({ name: q.name, reverse: q.reverse, scale: { min: q.scale!.min, max: q.scale!.max } }));
+  const choices = schema
+    .filter((q) => q.choices && q.answerKind !== 'free-text')
+    .map((q) => ({ name: q.name, multiple: q.answerKind === 'multiple-choice', options: q.choices!.map((c) => c.value), maxSelected: q.maxSelected }));
+  return { campaignId: campaign.id, questions, choices };
 }
 
 /**
@@ -102,9 +106,11 @@ async function launch(module: TestingModule, spec: SurveySpec): Promise<{ campai
  * `spec.responseRate` of its participants and closes it. Deterministic in `seed`.
  */
 export async function closedNationalSurvey(module: TestingModule, owner: DataSource, spec: SurveySpec, seed: number): Promise<ClosedSurvey> {
-  const { campaignId, questions } = await launch(module, spec);
+  const { campaignId, questions, choices } = await launch(module, spec);
   const rng = random(seed);
-  const { invited, respondents } = await storeResponses(owner, campaignId, (participant) => (rng() < spec.responseRate ? syntheticAnswers(participant, questions, rng) : null));
+  const { invited, respondents } = await storeResponses(owner, campaignId, (participant) =>
+    rng() < spec.responseRate ? { ...syntheticAnswers(participant, questions, rng), ...syntheticChoices(choices, rng) } : null,
+  );
   await module.get(CampaignService).close(actorFor(spec), campaignId);
-  return { campaignId, label: spec.label, invited, respondents, questions: questions.map((q) => q.name) };
+  return { campaignId, label: spec.label, invited, respondents, questions: questions.map((q) => q.name), choices: choices.map((q) => q.name) };
 }

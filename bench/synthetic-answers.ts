@@ -47,3 +47,31 @@ export function syntheticAnswers(person: { gender: string | null; regionCode: st
     }),
   );
 }
+
+export interface ChoiceQuestion {
+  name: string;
+  multiple: boolean;
+  options: readonly (string | number | boolean)[];
+  /** At most this many options of a multiple choice (the instrument's limit). */
+  maxSelected?: number;
+}
+
+/**
+ * One respondent's answers to every choice question, as the form allows them: earlier options
+ * are more popular; a multiple choice holds one option up to its limit.
+ */
+export function syntheticChoices(questions: readonly ChoiceQuestion[], rng: () => number): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    const popularity = q.options.map((_, k) => 0.6 / (1 + k * 0.5));
+    if (!q.multiple) {
+      const total = popularity.reduce((a, b) => a + b, 0);
+      let draw = rng() * total;
+      answers[q.name] = q.options[popularity.findIndex((p) => (draw -= p) < 0)] ?? q.options.at(-1);
+      continue;
+    }
+    const chosen = q.options.filter((_, k) => rng() < popularity[k]).slice(0, q.maxSelected ?? q.options.length);
+    answers[q.name] = chosen.length > 0 ? chosen : [q.options[Math.floor(rng() * q.options.length)]];
+  }
+  return answers;
+}

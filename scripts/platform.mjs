@@ -58,11 +58,16 @@ const EPHEMERAL_RANGE = '/proc/sys/net/ipv4/ip_local_port_range';
  */
 async function freePort() {
   const [ephemeralStart] = (existsSync(EPHEMERAL_RANGE) ? readFileSync(EPHEMERAL_RANGE, 'utf8') : '32768').trim().split(/\s+/).map(Number);
+  if (!(ephemeralStart > 11_000)) throw new Error(`the kernel's ephemeral ports start at ${ephemeralStart}: no room for fixed test ports below them`);
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = 10_000 + randomInt(ephemeralStart - 10_000);
     if (handedOut.has(port)) continue;
     const server = createServer().listen(port, '127.0.0.1');
-    const bound = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+    // `once` rejects on 'error' (EADDRINUSE): a port in use.
+    const bound = await once(server, 'listening').then(
+      () => true,
+      () => false,
+    );
     if (!bound) continue;
     server.close();
     await once(server, 'close');

@@ -53,15 +53,22 @@ export class AggregationService {
     return wanted === undefined ? null : this.snapshots.find(campaignId, wanted);
   }
 
-  /** Recomputes a stored release and says whether the bytes are the same (they always must be). */
-  async verify(campaignId: string, release: number): Promise<{ stored: string; recomputed: string; identical: boolean }> {
-    const header = await this.snapshots.header(campaignId, release);
-    if (!header) throw new AggregationError(AggregationErrorCode.UnknownRelease, `no release ${release}`, { release });
-    const recomputed = sha256Of(await this.compute(campaignId, release));
+  /**
+   * Recomputes a stored release and says whether the bytes are the same (they always must be).
+   * A release stored in an earlier snapshot format cannot be compared byte for byte with
+   * today's computation: `formats` then names both, and `identical` is false.
+   */
+  async verify(campaignId: string, release: number): Promise<{ stored: string; recomputed: string; identical: boolean; formats?: { stored: string; recomputed: string } }> {
+    const stored = await this.snapshots.find(campaignId, release);
+    if (!stored) throw new AggregationError(AggregationErrorCode.UnknownRelease, `no release ${release}`, { release });
+    const content = await this.compute(campaignId, release);
+    const recomputed = sha256Of(content);
+    const [storedFormat, recomputedFormat] = [stored.content, content].map((json) => (JSON.parse(json) as { format: string }).format);
     return {
-      stored: header.sha256,
+      stored: stored.sha256,
       recomputed,
-      identical: recomputed === header.sha256,
+      identical: recomputed === stored.sha256,
+      ...(storedFormat === recomputedFormat ? {} : { formats: { stored: storedFormat, recomputed: recomputedFormat } }),
     };
   }
 
@@ -107,7 +114,7 @@ export class AggregationService {
 
   private async scaleQuestions(campaign: CampaignEntity): Promise<SurveyQuestion[]> {
     return (await this.instruments.reportingSchemaOf(campaign.instrumentVersionId))
-      .filter((q) => q.answerKind === 'scale' && q.scale)
+      .filter((q) => q.answerKind === 'scale' && q.scale && !q.conditional)
       .map((q) => ({
         name: q.name,
         dimension: q.dimension,
@@ -120,7 +127,9 @@ export class AggregationService {
   private async choiceQuestions(campaign: CampaignEntity): Promise<SurveyChoiceQuestion[]> {
     return (await this.instruments.reportingSchemaOf(campaign.instrumentVersionId)).flatMap((q) => {
       const kind = q.answerKind;
-      return isChoiceKind(kind) && q.choices ? [{ name: q.name, kind, options: q.choices.map((c) => c.value) }] : [];
+      if (!isChoiceKind(kind) || !q.choices || q.conditional) return [];
+      const options = q.choices.map((c) => c.value);
+      return [{ name: q.name, kind, options, ...(kind === 'multiple-choice' ? { selection: { min: q.minSelected ?? 1, max: q.maxSelected ?? options.length } } : {}) }];
     });
   }
 

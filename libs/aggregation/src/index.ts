@@ -62,7 +62,6 @@ export type {
   ChoiceReleaseInput,
   CountReleaseInput,
   DimensionMicrocell,
-  MultipleChoiceReleases,
   ProtectionOptions,
   ProtectionResult,
   QuestionMicrocell,
@@ -71,7 +70,9 @@ export type {
   StatisticsReleaseInput,
   SuppressedCell,
 } from './core/complementary';
-export { protectDimension, protectLinkedTables, protectMultipleChoice, protectQuestion, protectRespondentCounts, protectSingleChoice, SuppressionReason } from './core/complementary';
+export { protectDimension, protectLinkedTables, protectQuestion, protectRespondentCounts, protectSingleChoice, SuppressionReason } from './core/complementary';
+export type { MultipleChoiceInput, MultipleChoiceRelease } from './core/multiple-choice';
+export { genderMicrocells, protectMultipleChoice } from './core/multiple-choice';
 
 export type { PublishedCell, ResponseRate } from './core/publication';
 export { choiceTable, dimensionGapEntries, dimensionTable, gapEntries, questionGapEntries, questionTable, responseRateTable, SUPPRESSION_MARKER } from './core/publication';

@@ -10,7 +10,7 @@ const agreement = [
   { value: 4, text: text('Келісемін', 'Согласен', 'Agree') },
   { value: 5, text: text('Толық келісемін', 'Полностью согласен', 'Strongly agree') },
 ];
-const base = { page: 'work', reverse: false, sensitive: false, freeText: false, required: false };
+const base = { page: 'work', reverse: false, sensitive: false, freeText: false, required: false, conditional: false };
 
 describe('reportingSchema', () => {
   it('describes every answerable question of a small definition exactly', () => {
@@ -89,6 +89,7 @@ describe('reportingSchema', () => {
         answerKind: 'free-text',
         dimension: 'training',
         freeText: true,
+        conditional: true,
         title: text('Қандай тақырып?', 'Какая тема?', 'Which topic?'),
         maxLength: 100,
       },
@@ -104,6 +105,17 @@ describe('reportingSchema', () => {
         maxLength: 20,
       },
     ]);
+  });
+
+  it('marks every question of a page shown under a condition, and a question required under one, as conditional', () => {
+    type Element = { name: string; requiredIf?: string };
+    const definition = structuredClone(small) as { pages: { name: string; title?: unknown; visibleIf?: string; elements: Element[] }[] };
+    const [work] = definition.pages;
+    const comment = work.elements.pop()!;
+    definition.pages.push({ name: 'later', title: { kk: 'Кейін', ru: 'Далее', en: 'Later' }, visibleIf: '{had_training} = true', elements: [comment] });
+    work.elements.find((e) => e.name === 'formats')!.requiredIf = '{had_training} = true';
+    const conditional = Object.fromEntries(reportingSchema(definition).map((q) => [q.name, q.conditional]));
+    expect(conditional).toEqual({ meaningful_work: false, overtime: false, unit: false, formats: true, had_training: false, training_topic: true, comment: true });
   });
 
   it('refuses a definition that does not validate', () => {

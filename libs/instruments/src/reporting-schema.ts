@@ -34,9 +34,16 @@ export interface ReportingQuestion {
   /** Free text: reported only under the free-text threshold, after screening (ANONYMITY.md G). */
   freeText: boolean;
   required: boolean;
+  /**
+   * Shown or required only under a condition (its own or its page's `visibleIf`, its
+   * `requiredIf`). Aggregation leaves such a question out: how many answered it would tell how
+   * many gave the answer that opens it, which that answer's own suppression may hide.
+   */
+  conditional: boolean;
   title: LocalizedText;
   scale?: ReportingScale;
   choices?: ReportingChoice[];
+  minSelected?: number;
   maxSelected?: number;
   maxLength?: number;
 }
@@ -65,10 +72,10 @@ export function reportingSchema(definition: unknown): ReportingQuestion[] {
     throw new InstrumentsError(InstrumentsErrorCode.InvalidDefinition, ErrorKind.Invalid, 'Invalid definition', problems, { count: problems.length });
   }
   const pages = (definition as { pages: Json[] }).pages;
-  return pages.flatMap((page) => (page.elements as Json[]).map((element) => describe(String(page.name), element)));
+  return pages.flatMap((page) => (page.elements as Json[]).map((element) => describe(String(page.name), element, page.visibleIf !== undefined)));
 }
 
-function describe(page: string, json: Json): ReportingQuestion {
+function describe(page: string, json: Json, conditionalPage: boolean): ReportingQuestion {
   const type = json.type as AnswerableType;
   const question: ReportingQuestion = {
     name: String(json.name),
@@ -80,11 +87,13 @@ function describe(page: string, json: Json): ReportingQuestion {
     sensitive: json.sensitive === true,
     freeText: FREE_TEXT_TYPES.includes(type),
     required: json.isRequired === true,
+    conditional: conditionalPage || json.visibleIf !== undefined || json.requiredIf !== undefined,
     title: localizedText(json.title),
   };
   if (type === 'rating') question.scale = scale(json);
   if (type === 'radiogroup' || type === 'dropdown' || type === 'checkbox') question.choices = choices(json.choices);
   if (type === 'checkbox' && typeof json.maxSelectedChoices === 'number' && json.maxSelectedChoices > 0) question.maxSelected = json.maxSelectedChoices;
+  if (type === 'checkbox' && typeof json.minSelectedChoices === 'number' && json.minSelectedChoices > 0) question.minSelected = json.minSelectedChoices;
   if (type === 'boolean') {
     question.choices = [
       { value: true, text: localizedText(json.labelTrue) },

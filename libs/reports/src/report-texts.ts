@@ -67,9 +67,9 @@ export const REPORT_TEXTS = {
     en: 'Reverse-scored items count as min + max − answer in dimension scores; item statistics stay on the scale as asked',
   },
   choiceMethod: {
-    kk: 'Таңдау сұрақтары: әр нұсқаны таңдағандардың саны және олардың сұраққа жауап бергендердегі үлесі. Бірнеше нұсқа таңдалатын сұрақта әр нұсқа жеке қорғалады, сондықтан бір нұсқа жасырылып, қалғандары көрсетілуі мүмкін',
-    ru: 'Вопросы с выбором ответа: сколько человек выбрали каждый вариант и их доля среди ответивших на вопрос. В вопросах с несколькими вариантами каждый вариант защищается отдельно, поэтому один вариант может быть скрыт, а остальные показаны',
-    en: 'Choice questions: how many chose each option, and their share of those who answered the question. In a multiple-choice question each option is protected on its own, so one option can be suppressed while the others are shown',
+    kk: 'Таңдау сұрақтары: әр нұсқаны таңдағандардың саны және олардың сұраққа жауап бергендердегі үлесі. Бірнеше нұсқа таңдалатын сұрақ тек жалпы және жыныс бойынша жарияланады және тұтас қорғалады: бір нұсқа жасырылып, қалғандары көрсетілуі мүмкін',
+    ru: 'Вопросы с выбором ответа: сколько человек выбрали каждый вариант и их доля среди ответивших на вопрос. Вопрос с несколькими вариантами публикуется только в целом и по полу и защищается целиком: один вариант может быть скрыт, а остальные показаны',
+    en: 'Choice questions: how many chose each option, and their share of those who answered the question. A multiple-choice question is published nationally and by gender only, and protected as a whole: one option can be suppressed while the others are shown',
   },
   weighting: { kk: 'Салмақтау қолданылмайды', ru: 'Взвешивание не применяется', en: 'No weighting is applied' },
   undisclosedMethod: {

@@ -217,7 +217,8 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
           optionText,
           ...GENDER_COLUMNS.flatMap(({ gender }) => {
             const option = cells.get(genderKey(gender))?.options[i];
-            return option ? [option.share, option.count] : [null, null];
+            // A published cell nobody answered has no share: blank, not the suppression marker.
+            return option ? [option.share ?? '', option.count] : [null, null];
           }),
         ]),
         // n under the counts: the base of every share above it.
@@ -225,7 +226,8 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
       ],
       note: question.kind === 'multiple-choice' ? t('multipleChoiceNote') : undefined,
     };
-    const byVariable = breakdowns.map(
+    // A multiple choice is published nationally and by gender only (docs/disclosure-control.md).
+    const byVariable = breakdowns.filter((variable) => question.cells.some((c) => variable.name in c.assignment)).map(
       (variable): Block => ({
         title: t('choiceBy', { question: title, variable: t(variable.name as ReportTextKey) }),
         columns: [
@@ -239,7 +241,7 @@ export function surveyReport(snapshot: SurveySnapshot, context: SurveyReportCont
           label(variable.name, code),
           ...GENDER_COLUMNS.flatMap(({ gender }) => {
             const value = cells.get(genderKey(gender, { [variable.name]: code }));
-            return [value?.n ?? null, ...labels.map((_, i) => value?.options[i]?.share ?? null)];
+            return [value?.n ?? null, ...labels.map((_, i) => (value?.options[i] ? (value.options[i].share ?? '') : null))];
           }),
         ]),
       }),

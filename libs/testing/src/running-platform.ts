@@ -18,9 +18,10 @@ const ROOT = join(__dirname, '..', '..', '..');
 export async function freePort(): Promise<number> {
   const [ephemeralStart] = (await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '32768')).trim().split(/\s+/).map(Number);
   const low = 10_000;
+  if (!(ephemeralStart > low + 1000)) return kernelPort();
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = low + randomInt(ephemeralStart - low);
-    // Never the same port twice: the first server it went to may not be listening yet.
+    // Not twice from this process: the first server it went to may not be listening yet.
     if (!handedOut.has(port) && (await bindable(port))) {
       handedOut.add(port);
       return port;
@@ -34,12 +35,27 @@ const handedOut = new Set<number>();
 async function bindable(port: number): Promise<boolean> {
   const server = createServer();
   server.listen(port, '127.0.0.1');
-  const bound = await Promise.race([once(server, 'listening').then(() => true), once(server, 'error').then(() => false)]);
+  // `once` rejects on 'error' (EADDRINUSE): a port in use.
+  const bound = await once(server, 'listening').then(
+    () => true,
+    () => false,
+  );
   if (bound) {
     server.close();
     await once(server, 'close');
   }
   return bound;
+}
+
+/** A port the kernel picks, where its ephemeral range leaves no room below it. */
+async function kernelPort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
 }
 
 export interface RunningApp {

@@ -148,11 +148,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       opened.push(db);
       return db;
     },
-    /** Drops the database and every Redis key under its prefix (queues, sessions, counters). */
+    /** Drops the database and every Redis key under its prefix (queues, respondent sessions, rate-limit counters). */
     async drop() {
-      await Promise.all(opened.map((db) => db.destroy()));
-      await withOwner(withDatabase(baseConfig.DATABASE_URL, 'postgres'), (admin) => dropDatabase(admin, name));
-      await deleteRedisKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`);
+      try {
+        await Promise.all(opened.map((db) => db.destroy()));
+        await withOwner(withDatabase(baseConfig.DATABASE_URL, 'postgres'), (admin) => dropDatabase(admin, name));
+      } finally {
+        await deleteRedisKeys(config.REDIS_URL, `${config.QUEUE_PREFIX}:*`);
+      }
     },
   };
 }

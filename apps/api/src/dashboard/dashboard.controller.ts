@@ -57,7 +57,8 @@ class PageAccessRefusal implements ExceptionFilter {
       response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
       return;
     }
-    const principal = await this.sessions.resolve(request.cookies?.[SESSION_COOKIE]);
+    // Only a role refusal gets the page; a session that cannot be read (the database is down) gets the plain 403.
+    const principal = error.code === AuthErrorCode.RoleForbidden ? await this.sessions.resolve(request.cookies?.[SESSION_COOKIE]).catch(() => null) : null;
     if (!principal) {
       response.status(403).type('text/plain; charset=utf-8').send('403');
       return;

@@ -175,7 +175,8 @@ export function renderCampaignPage(locale: Locale, files: PageFiles, csrfToken: 
         const [national, women, men] = ['national', 'gender=f', 'gender=m'].map((key) => cell(question.cells, key));
         const share = (statistics: ChoiceStatistics | null | undefined, i: number) => {
           const option = statistics?.options[i];
-          return option?.share == null ? marker : percent(option.share);
+          // A published cell nobody answered has no share: blank, not the suppression marker.
+          return option ? percent(option.share) : marker;
         };
         const answered = (key: ReportTextKey, statistics: ChoiceStatistics | null | undefined) => `${r(key)} (n = ${statistics ? statistics.n : marker})`;
         const rows = question.options

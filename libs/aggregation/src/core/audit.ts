@@ -10,9 +10,7 @@ import { cellIndexOf, contains, LinkedTables, PreparedProblem, prepareProblem, P
  * The attacker knows (public knowledge plus everything published):
  *   - x[m, l] ≤ population(m), and Σ_l x[m, l] ≤ population(m) when there are several layers;
  *   - Σ_{m ∈ c} x[m, l] = value(c, l) for every published cell c and every layer l;
- *   - Σ_{m ∈ c} Σ_l x[m, l] = total(c) for every total another release publishes;
- *   - Σ_{m ∈ c} x[m, l] = value(c, l) for every layer another release publishes in a cell
- *     this one suppresses (a multiple-choice option's "no answer", from the answered counts).
+ *   - Σ_{m ∈ c} Σ_l x[m, l] = total(c) for every total another release publishes.
  * For every primary cell c and audited layer l the LP minimises and maximises
  * Σ_{m ∈ c} x[m, l]; for every cell whose total is audited (the primary cells of a linked
  * count release) it does the same for Σ_{m ∈ c} Σ_l x[m, l]. Rounded inwards to integers
@@ -121,7 +119,6 @@ export class AuditLp {
     private readonly highs: Highs,
     private readonly tables: LinkedTables,
     knownTotals: ReadonlyMap<number, number>,
-    private readonly knownLayers: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
   ) {
     // Layers that are zero everywhere are left out: every published margin shows them as zero.
     this.layers = Array.from({ length: tables.layers }, (_, l) => l).filter((l) => tables.microcells.some((m) => m.values[l] > 0));
@@ -207,9 +204,9 @@ export class AuditLp {
     const upper = new Float64Array(count);
     this.tables.cells.forEach((cell, c) => {
       this.layers.forEach((layer, li) => {
-        const known = !suppressed.has(c) || this.knownLayers.get(c)?.has(layer) === true;
-        lower[c * width + li] = known ? cell.values[layer] : 0;
-        upper[c * width + li] = known ? cell.values[layer] : cell.population;
+        const published = !suppressed.has(c);
+        lower[c * width + li] = published ? cell.values[layer] : 0;
+        upper[c * width + li] = published ? cell.values[layer] : cell.population;
       });
     });
     this.model.changeColsBounds({ kind: 'range', from: this.cellBase, to: this.columns - 1 }, lower, upper);
@@ -316,7 +313,7 @@ export class PatternAuditor {
     private readonly highs: Highs,
     private readonly problem: PreparedProblem,
   ) {
-    this.lp = new AuditLp(highs, problem.tables, problem.knownTotals, problem.knownLayers);
+    this.lp = new AuditLp(highs, problem.tables, problem.knownTotals);
     this.lp.onSolution = (values, layers) => this.witness(values, layers);
     const cells = problem.tables.cells;
     this.supersets = cells.map((_, inner) => cells.flatMap((__, outer) => (outer !== inner && contains(problem.tables, outer, inner) ? [outer] : [])));
@@ -430,7 +427,7 @@ export class PatternAuditor {
     let width = this.publicWidth.get(key);
     if (width === undefined) {
       if (!this.baseline) {
-        this.baseline = new AuditLp(this.highs, this.problem.tables, this.problem.knownTotals, this.problem.knownLayers);
+        this.baseline = new AuditLp(this.highs, this.problem.tables, this.problem.knownTotals);
         this.baseline.setPattern(new Set(this.problem.tables.cells.map((_, i) => i)));
       }
       const { lower, upper } = this.baseline.interval(cell, layer);

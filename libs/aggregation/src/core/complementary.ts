@@ -1,7 +1,7 @@
 import { Highs } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { assertAuditPassed, AuditedValue, AuditLayer, AuditReport, loadAuditSolver, PatternAuditor } from './audit';
-import { Catalogue, catalogueCells } from './catalogue';
+import { Catalogue } from './catalogue';
 import { cellKeyOrder, LinkedTables, Microcell, PreparedProblem, prepareProblem, ProtectionProblem } from './linked-tables';
 import { dimensionScorePoint, DimensionScore, LikertScale, assertScale, scoreCount } from './statistics';
 import { countCellReasons, isGroupDisclosure, PrimaryReason, statisticsCellReasons, statisticsSizeReasons, Thresholds, validateThresholds } from './suppression';
@@ -410,7 +410,6 @@ async function protectStatistics(
   points: number,
   classify: (values: readonly number[], assignment: Readonly<Record<string, string>>) => PrimaryReason[],
   options: ProtectionOptions,
-  knownLayers?: Readonly<Record<string, readonly number[]>>,
 ): Promise<ReleaseResult> {
   const thresholds = validateThresholds(input.thresholds);
   const countSuppressed = new Set(input.countRelease.suppressed.map((s) => s.key));
@@ -433,7 +432,6 @@ async function protectStatistics(
       auditLayers: Array.from({ length: points }, (_, l) => l),
       auditZeroLayers: false,
       knownTotals,
-      knownLayers,
       auditTotals: countPrimary,
     },
     options,
@@ -471,60 +469,4 @@ export async function protectSingleChoice(input: ChoiceReleaseInput, options: Pr
     return { cell: m.cell, population: m.population, values: [...m.chosen, m.noAnswer] };
   });
   return protectStatistics(input, microcells, points, (values) => statisticsCellReasons(values.slice(0, points), thresholds), options);
-}
-
-/** A multiple-choice question's releases: who answered it, then each option on its own pattern. */
-export interface MultipleChoiceReleases {
-  readonly answered: ReleaseResult;
-  readonly options: readonly ReleaseResult[];
-}
-
-/**
- * The releases of a multiple-choice question (docs/disclosure-control.md, "Choice questions").
- * Options overlap (one respondent may choose several), so they cannot be layers of one
- * release. Instead:
- * 1. The answered counts `n`, layers [answered, no answer], linked to the respondent counts.
- *    Primary: n below the thresholds. No group disclosure: that everyone answered says nothing
- *    of what they chose.
- * 2. Each option, layers [did not choose, chose, no answer], linked to the respondent counts,
- *    keeping every suppression of step 1, and knowing the "no answer" count wherever step 1
- *    publishes `n`. Primary: the size rules on n, and group disclosure (all but at most one
- *    chose it, or all but at most one did not).
- * No option's count is a linear function of another's, so options are audited one by one;
- * an option is suppressed only where it must be, not wherever any option must be.
- */
-export async function protectMultipleChoice(
-  input: ChoiceReleaseInput & { readonly keepSuppressedOptions?: readonly (Iterable<string> | undefined)[] },
-  options: ProtectionOptions = {},
-): Promise<MultipleChoiceReleases> {
-  const thresholds = validateThresholds(input.thresholds);
-  const count = input.microcells[0]?.chosen.length ?? 0;
-  for (const m of input.microcells) {
-    if (m.chosen.length !== count || m.chosen.some((c) => c > m.answered)) {
-      throw new AggregationError(AggregationErrorCode.InconsistentInput, 'a multiple choice needs one count per option, none above the answers', { reason: 'multiple-choice counts' });
-    }
-  }
-  const answered = await protectStatistics(
-    input,
-    input.microcells.map((m) => ({ cell: m.cell, population: m.population, values: [m.answered, m.noAnswer] })),
-    1,
-    (values) => statisticsSizeReasons(values[0], thresholds),
-    options,
-  );
-  const answeredSuppressed = new Set(answered.suppressed.map((s) => s.key));
-  const noAnswerKnown = Object.fromEntries(catalogueCells(input.catalogue).flatMap((cell) => (answeredSuppressed.has(cell.key) ? [] : [[cell.key, [2]]])));
-  const releases: ReleaseResult[] = [];
-  for (let option = 0; option < count; option++) {
-    releases.push(
-      await protectStatistics(
-        { ...input, keepSuppressed: [...answeredSuppressed, ...(input.keepSuppressedOptions?.[option] ?? [])] },
-        input.microcells.map((m) => ({ cell: m.cell, population: m.population, values: [m.answered - m.chosen[option], m.chosen[option], m.noAnswer] })),
-        2,
-        (values) => statisticsCellReasons(values.slice(0, 2), thresholds),
-        options,
-        noAnswerKnown,
-      ),
-    );
-  }
-  return { answered, options: releases };
 }

@@ -186,12 +186,6 @@ export interface ProtectionProblem {
    */
   readonly knownTotals?: Readonly<Record<string, number>>;
   /**
-   * Layers whose counts another release publishes (cell key → layers), for example the "no
-   * answer" count of a multiple-choice option, which the question's answered counts give away.
-   * The attacker knows them even where this release suppresses the cell.
-   */
-  readonly knownLayers?: Readonly<Record<string, readonly number[]>>;
-  /**
    * Keys whose total over all layers is audited too: the primary cells of the linked count
    * release, so that the layers of this release cannot narrow what that release protects.
    * They must be suppressed here as well.
@@ -208,7 +202,6 @@ export interface PreparedProblem {
   readonly auditLayers: readonly number[];
   readonly auditZeroLayers: boolean;
   readonly knownTotals: ReadonlyMap<number, number>;
-  readonly knownLayers: ReadonlyMap<number, ReadonlySet<number>>;
   /** Cells whose total is audited, in key order. */
   readonly auditTotals: readonly number[];
   /** Every cell with an audit target (primary or audited total), in key order. */
@@ -232,11 +225,6 @@ export function prepareProblem(problem: ProtectionProblem): PreparedProblem {
     if (tables.cells[i].total !== total) throw inconsistent(`the known total of ${key} differs from its microcells`);
     knownTotals.set(i, total);
   }
-  const knownLayers = new Map<number, ReadonlySet<number>>();
-  for (const [key, layers] of Object.entries(problem.knownLayers ?? {})) {
-    if (layers.some((l) => !Number.isInteger(l) || l < 0 || l >= tables.layers)) throw inconsistent(`a known layer of ${key} does not exist`);
-    knownLayers.set(cellIndexOf(tables, key), new Set(layers));
-  }
   const primary = indices(problem.primary);
   const auditTotals = indices(problem.auditTotals ?? []);
   return {
@@ -249,6 +237,5 @@ export function prepareProblem(problem: ProtectionProblem): PreparedProblem {
     auditLayers: [...new Set(auditLayers)].sort((a, b) => a - b),
     auditZeroLayers: problem.auditZeroLayers ?? true,
     knownTotals,
-    knownLayers,
   };
 }

@@ -1,8 +1,9 @@
 import { Highs } from 'highs';
 import { AggregationError, AggregationErrorCode } from '../aggregation.errors';
 import { loadAuditSolver } from '../core/audit';
-import { Catalogue, catalogueCells } from '../core/catalogue';
-import { protectDimension, protectMultipleChoice, protectQuestion, protectRespondentCounts, protectSingleChoice, ReleaseResult, SuppressedCell } from '../core/complementary';
+import { Breakdown, Catalogue, catalogueCells } from '../core/catalogue';
+import { protectDimension, protectQuestion, protectRespondentCounts, protectSingleChoice, ReleaseResult, SuppressedCell } from '../core/complementary';
+import { genderMicrocells, protectMultipleChoice } from '../core/multiple-choice';
 import { GenderGap, genderGapFamily, GapFamilyEntry } from '../core/gender-gap';
 import { choiceTable, dimensionGapEntries, dimensionTable, PublishedCell, questionGapEntries, questionTable, ResponseRate, responseRateTable, SUPPRESSION_MARKER } from '../core/publication';
 import { ChoiceStatistics, DimensionStatistics, ItemStatistics, LikertScale } from '../core/statistics';
@@ -41,6 +42,8 @@ export interface SurveyChoiceQuestion {
   readonly name: string;
   readonly kind: ChoiceKind;
   readonly options: readonly (string | number | boolean)[];
+  /** Multiple choice: how many options an answer holds, at least and at most (the form's limits; public). */
+  readonly selection?: { readonly min: number; readonly max: number };
 }
 
 /** The suppressed keys of an earlier release, every one of which stays suppressed (ANONYMITY.md D). */
@@ -115,6 +118,12 @@ export interface SnapshotOptions {
 
 const keysOf = (cells: readonly SuppressedCell[]) => cells.map((c) => c.key);
 const visible = <T extends { assignment: Readonly<Record<string, string>> }>(cells: readonly T[]) => cells.filter((c) => !isHiddenCell(c.assignment));
+
+/** The part of a catalogue a multiple choice is published on: national, and gender when the catalogue has it. */
+function genderCatalogue(catalogue: Catalogue): Catalogue {
+  const kept = (names: readonly string[]) => names.every((name) => name === Breakdown.Gender);
+  return { variables: catalogue.variables.filter((v) => v.name === Breakdown.Gender), tables: catalogue.tables.filter((t) => kept(t.variables)) };
+}
 
 /** Questions grouped by dimension, in the order the dimensions first appear; every item of a dimension shares one scale. */
 export function dimensionsOf(questions: readonly SurveyQuestion[]): { code: string; items: SurveyQuestion[]; scale: LikertScale }[] {
@@ -203,22 +212,30 @@ export async function buildSurveySnapshot(input: SurveySnapshotInput, options: S
     await step();
   }
 
-  const choiceReleases: [string, ReleaseResult][] = [];
+  const choiceReleases: [string, { suppressed: readonly SuppressedCell[] }][] = [];
   const choices: SurveySnapshot['choices'][number][] = [];
   for (const question of input.choices) {
     const microcells = input.microcells.choices.get(question.name)!;
-    const linked = { catalogue, microcells, thresholds, countRelease: counts };
     if (question.kind === 'multiple-choice') {
-      const releases = await protectMultipleChoice(
-        { ...linked, keepSuppressed: previous?.choices[question.name], keepSuppressedOptions: question.options.map((_, k) => previous?.choices[choiceReleaseId(question.name, k)]) },
+      // National and gender only: see core/multiple-choice.ts.
+      const byGender = genderCatalogue(catalogue);
+      const grouped = genderMicrocells(microcells, byGender.variables.map((v) => v.name));
+      const release = await protectMultipleChoice(
+        {
+          catalogue: byGender,
+          microcells: grouped,
+          thresholds,
+          selection: question.selection ?? { min: 1, max: question.options.length },
+          countRelease: counts,
+          keepSuppressed: { answered: previous?.choices[question.name], options: question.options.map((_, k) => previous?.choices[choiceReleaseId(question.name, k)]) },
+        },
         { solver },
       );
-      counted(releases.answered);
-      releases.options.forEach((release) => counted(release));
-      choiceReleases.push([question.name, releases.answered], ...releases.options.map((release, k): [string, ReleaseResult] => [choiceReleaseId(question.name, k), release]));
-      choices.push({ ...question, cells: visible(choiceTable(catalogue, microcells, keysOf(releases.answered.suppressed), releases.options.map((r) => keysOf(r.suppressed)))) });
+      lpSolves += release.solves;
+      choiceReleases.push([question.name, release.answered], ...release.options.map((option, k): [string, { suppressed: readonly SuppressedCell[] }] => [choiceReleaseId(question.name, k), option]));
+      choices.push({ ...question, cells: visible(choiceTable(byGender, grouped, keysOf(release.answered.suppressed), release.options.map((r) => keysOf(r.suppressed)))) });
     } else {
-      const release = counted(await protectSingleChoice({ ...linked, keepSuppressed: previous?.choices[question.name] }, { solver }));
+      const release = counted(await protectSingleChoice({ catalogue, microcells, thresholds, countRelease: counts, keepSuppressed: previous?.choices[question.name] }, { solver }));
       choiceReleases.push([question.name, release]);
       choices.push({ ...question, cells: visible(choiceTable(catalogue, microcells, keysOf(release.suppressed))) });
     }
