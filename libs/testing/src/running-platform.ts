@@ -67,8 +67,12 @@ export interface RunningApp {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a built app (`npm test` builds first) as a real process with the given environment. */
-export function runApp(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, args: string[] = []): RunningApp {
+/**
+ * Runs a built app (`npm test` builds first) as a real process with the given environment.
+ * `reportDeath`: a server meant to keep running (the platform's api and worker) prints its last
+ * output to the test log if it exits by itself.
+ */
+export function runApp(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, args: string[] = [], options: { reportDeath?: boolean } = {}): RunningApp {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -77,7 +81,7 @@ export function runApp(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, ar
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code, signal) => {
       // A server that dies by itself takes the reason with it unless its last words reach the test log.
-      if (!stopping && app !== 'cli') process.stderr.write(`[${app}] exited by itself (${code ?? signal}); its last output:\n${output.slice(-6000)}\n`);
+      if (!stopping && options.reportDeath) process.stderr.write(`[${app}] exited by itself (${code ?? signal}); its last output:\n${output.slice(-6000)}\n`);
       resolve(code);
     }),
   );
@@ -170,8 +174,8 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
     ...extraEnv,
   };
   const catcher = runApp('cli', env, ['mail:catch', '--port', String(smtpPort), '--dir', mailDir]);
-  let api = runApp('api', env);
-  let worker = runApp('worker', env);
+  let api = runApp('api', env, [], { reportDeath: true });
+  let worker = runApp('worker', env, [], { reportDeath: true });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   const workerHealthUrl = `http://127.0.0.1:${workerPort}/health/ready`;
   try {
@@ -183,7 +187,7 @@ export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<R
   }
   const restart = async (app: RunningApp, name: 'api' | 'worker', healthUrl: string): Promise<RunningApp> => {
     await app.stop('SIGKILL');
-    const fresh = runApp(name, env);
+    const fresh = runApp(name, env, [], { reportDeath: true });
     await waitUntilHealthy(healthUrl, fresh);
     return fresh;
   };
