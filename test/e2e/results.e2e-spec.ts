@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { QueueName } from '@app/core';
 import {
   campaignDefinition,
   eventually,
@@ -79,6 +81,17 @@ describe('protected results with a worker that dies mid-job', () => {
     );
     expect(running.progress.done).toBeLessThan(running.progress.total);
     await platform.restartWorker();
+    // The dead worker's lock would expire by itself after BullMQ's 30 s; expiring it now lets the
+    // new worker's stalled-job check (every 5 s) take the job up without the wait.
+    const redis = new Redis(platform.db.config.REDIS_URL);
+    try {
+      const locks: string[] = [];
+      for await (const batch of redis.scanStream({ match: `${platform.db.config.QUEUE_PREFIX}:${QueueName.Aggregation}:*:lock` })) locks.push(...(batch as string[]));
+      expect(locks).toHaveLength(1);
+      await redis.del(...locks);
+    } finally {
+      redis.disconnect();
+    }
 
     const status = await eventually(
       'the release after the restart',
