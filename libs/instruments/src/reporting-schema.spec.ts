@@ -118,6 +118,18 @@ describe('reportingSchema', () => {
     expect(conditional).toEqual({ meaningful_work: false, overtime: false, unit: false, formats: true, had_training: false, training_topic: true, comment: true });
   });
 
+  it('takes a checkbox’s limits from answer-count validators too, and counts an expression validator as a condition', () => {
+    type Element = { name: string; validators?: unknown[]; maxSelectedChoices?: number };
+    const definition = structuredClone(small) as { pages: { elements: Element[] }[] };
+    const elements = definition.pages[0].elements;
+    elements.find((e) => e.name === 'formats')!.validators = [{ type: 'answercount', minCount: 2, maxCount: 5 }];
+    elements.find((e) => e.name === 'meaningful_work')!.validators = [{ type: 'expression', expression: '{meaningful_work} >= 2' }];
+    const schema = reportingSchema(definition);
+    const formats = schema.find((q) => q.name === 'formats')!;
+    expect({ min: formats.minSelected, max: formats.maxSelected }).toEqual({ min: 2, max: Math.min(5, elements.find((e) => e.name === 'formats')!.maxSelectedChoices ?? 5) });
+    expect(schema.find((q) => q.name === 'meaningful_work')!.conditional).toBe(true);
+  });
+
   it('refuses a definition that does not validate', () => {
     expect(() => reportingSchema({ pages: [] })).toThrow(expect.objectContaining({ code: InstrumentsErrorCode.InvalidDefinition }));
   });

@@ -35,8 +35,8 @@ export interface ReportingQuestion {
   freeText: boolean;
   required: boolean;
   /**
-   * Shown or required only under a condition (its own or its page's `visibleIf`, its
-   * `requiredIf`). Aggregation leaves such a question out: how many answered it would tell how
+   * Shown, required or checked only under a condition (its own or its page's `visibleIf`, its
+   * `requiredIf`, an expression validator). Aggregation leaves such a question out: how many answered it would tell how
    * many gave the answer that opens it, which that answer's own suppression may hide.
    */
   conditional: boolean;
@@ -87,13 +87,12 @@ function describe(page: string, json: Json, conditionalPage: boolean): Reporting
     sensitive: json.sensitive === true,
     freeText: FREE_TEXT_TYPES.includes(type),
     required: json.isRequired === true,
-    conditional: conditionalPage || json.visibleIf !== undefined || json.requiredIf !== undefined,
+    conditional: conditionalPage || json.visibleIf !== undefined || json.requiredIf !== undefined || validatorsOf(json).some((v) => v.type === 'expression'),
     title: localizedText(json.title),
   };
   if (type === 'rating') question.scale = scale(json);
   if (type === 'radiogroup' || type === 'dropdown' || type === 'checkbox') question.choices = choices(json.choices);
-  if (type === 'checkbox' && typeof json.maxSelectedChoices === 'number' && json.maxSelectedChoices > 0) question.maxSelected = json.maxSelectedChoices;
-  if (type === 'checkbox' && typeof json.minSelectedChoices === 'number' && json.minSelectedChoices > 0) question.minSelected = json.minSelectedChoices;
+  if (type === 'checkbox') Object.assign(question, selectionLimits(json));
   if (type === 'boolean') {
     question.choices = [
       { value: true, text: localizedText(json.labelTrue) },
@@ -121,4 +120,17 @@ function scale(json: Json): ReportingScale {
   if (isPlainObject(json.minRateDescription)) labels.push({ value: values[0], text: localizedText(json.minRateDescription) });
   if (isPlainObject(json.maxRateDescription)) labels.push({ value: values[values.length - 1], text: localizedText(json.maxRateDescription) });
   return { min: values[0], max: values[values.length - 1], points: values.length, values, labels };
+}
+
+function validatorsOf(json: Json): { type?: unknown; minCount?: unknown; maxCount?: unknown }[] {
+  return Array.isArray(json.validators) ? (json.validators as { type?: unknown }[]) : [];
+}
+
+/** How many options a checkbox answer holds, from `minSelectedChoices`/`maxSelectedChoices` and answer-count validators (the tightest wins). */
+function selectionLimits(json: Json): { minSelected?: number; maxSelected?: number } {
+  const positive = (value: unknown) => (typeof value === 'number' && value > 0 ? [value] : []);
+  const counts = validatorsOf(json).filter((v) => v.type === 'answercount');
+  const mins = [...positive(json.minSelectedChoices), ...counts.flatMap((v) => positive(v.minCount))];
+  const maxes = [...positive(json.maxSelectedChoices), ...counts.flatMap((v) => positive(v.maxCount))];
+  return { ...(mins.length > 0 ? { minSelected: Math.max(...mins) } : {}), ...(maxes.length > 0 ? { maxSelected: Math.min(...maxes) } : {}) };
 }

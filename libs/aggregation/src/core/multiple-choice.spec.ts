@@ -28,13 +28,13 @@ function microcellsOf(c: Case): ChoiceMicrocell[] {
   }));
 }
 
-async function release(c: Case, highs: Highs) {
+async function release(c: Case, highs: Highs, within: Catalogue = catalogue) {
   const microcells = microcellsOf(c);
   const counts = await protectRespondentCounts(
-    { catalogue, thresholds, microcells: microcells.map((m) => ({ cell: m.cell, population: m.population, respondents: m.answered + m.noAnswer })) },
+    { catalogue: within, thresholds, microcells: microcells.map((m) => ({ cell: m.cell, population: m.population, respondents: m.answered + m.noAnswer })) },
     { solver: highs },
   );
-  return { counts, microcells, result: await protectMultipleChoice({ catalogue, microcells, thresholds, selection: c.selection, countRelease: counts }, { solver: highs }) };
+  return { counts, microcells, result: await protectMultipleChoice({ catalogue: within, microcells, thresholds, selection: c.selection, countRelease: counts }, { solver: highs }) };
 }
 
 type Quantity = { kind: 'answered' } | { kind: 'chosen'; option: number } | { kind: 'notChosen'; option: number };
@@ -44,7 +44,15 @@ type Quantity = { kind: 'answered' } | { kind: 'chosen'; option: number } | { ki
  * gender group its answered and unanswered counts and every option's count, each option at
  * most the answered count, and between `min` and `max` options per answer in total.
  */
-function interval(highs: Highs, c: Case, microcells: ChoiceMicrocell[], published: { respondents: Set<string>; answered: Set<string>; options: Set<string>[] }, target: CatalogueCell, q: Quantity): [number, number] {
+function interval(
+  highs: Highs,
+  c: Case,
+  microcells: ChoiceMicrocell[],
+  published: { respondents: Set<string>; answered: Set<string>; options: Set<string>[] },
+  target: CatalogueCell,
+  q: Quantity,
+  within: CatalogueCell[] = cells,
+): [number, number] {
   const inCell = (cell: CatalogueCell, m: ChoiceMicrocell) => Object.entries(cell.assignment).every(([name, code]) => m.cell[name] === code);
   const term = (i: number, quantity: Quantity | { kind: 'respondents' }) =>
     quantity.kind === 'answered' ? `a${i}` : quantity.kind === 'respondents' ? `a${i} + u${i}` : quantity.kind === 'chosen' ? `c${i}_${quantity.option}` : `a${i} - c${i}_${quantity.option}`;
@@ -57,7 +65,7 @@ function interval(highs: Highs, c: Case, microcells: ChoiceMicrocell[], publishe
     const members = microcells.flatMap((m, i) => (inCell(cell, m) ? [term(i, quantity)] : []));
     if (members.length > 0) rows.push(`${members.join(' + ')} = ${value(cell, quantity)}`);
   };
-  for (const cell of cells) {
+  for (const cell of within) {
     if (published.respondents.has(cell.key)) fix(cell, { kind: 'respondents' });
     if (published.answered.has(cell.key)) fix(cell, { kind: 'answered' });
     published.options.forEach((keys, option) => keys.has(cell.key) && fix(cell, { kind: 'chosen', option }));
@@ -105,6 +113,32 @@ describe('protectMultipleChoice', () => {
     expect(microcells[0].chosen[6]).toBe(1);
   });
 
+  it('does not let national minus the other groups give away that every woman who answered chose an option', async () => {
+    // Women all chose option 0; men and the undisclosed group mostly did. Women = national − men − undisclosed.
+    const three = buildCatalogue([{ name: 'gender', categories: ['f', 'm', 'undisclosed'] }]);
+    const threeCells = catalogueCells(three);
+    const pick = (n: number, chooser: (i: number) => number[]) => Array.from({ length: n }, (_, i) => chooser(i));
+    const c: Case = {
+      options: 3,
+      selection: { min: 1, max: 2 },
+      groups: [
+        { gender: 'f', selections: pick(20, (i) => [0, 1 + (i % 2)]), noAnswer: 4, extra: 6 },
+        { gender: 'm', selections: pick(20, (i) => (i < 12 ? [0] : [1, 2])), noAnswer: 4, extra: 6 },
+        { gender: 'undisclosed', selections: pick(12, (i) => (i < 6 ? [0, 2] : [1])), noAnswer: 2, extra: 4 },
+      ],
+    };
+    const highs = await loadAuditSolver();
+    const { counts, microcells, result } = await release(c, highs, three);
+    expect(counts.suppressed).toEqual([]);
+    const keys = (suppressed: readonly { key: string }[]) => new Set(suppressed.map((s) => s.key));
+    const publishedOf = (hidden: Set<string>) => new Set(threeCells.map((cell) => cell.key).filter((key) => !hidden.has(key)));
+    const published = { respondents: publishedOf(keys(counts.suppressed)), answered: publishedOf(keys(result.answered.suppressed)), options: result.options.map((o) => publishedOf(keys(o.suppressed))) };
+    expect(published.options[0].has('gender=f')).toBe(false);
+    const women = threeCells.find((cell) => cell.key === 'gender=f')!;
+    const [lower, upper] = interval(highs, c, microcells, published, women, { kind: 'notChosen', option: 0 }, threeCells);
+    expect(upper - lower).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
   it('keeps every primary value wide enough against everything published, ties between options included', async () => {
     const highs = await loadAuditSolver();
     await fc.assert(
@@ -131,8 +165,6 @@ describe('protectMultipleChoice', () => {
           }
         }
         for (const { cell, q } of sensitive) {
-          const truth = value(cell, q);
-          if (truth === 0) continue;
           const shownIn = q.kind === 'answered' ? published.answered : published.options[q.option];
           const caps = cells.filter((o) => o.key !== cell.key && shownIn.has(o.key) && Object.entries(o.assignment).every(([name, code]) => cell.assignment[name] === code)).map((o) => value(o, q));
           const [pl, pu] = interval(highs, c, microcells, nothing, cell, q);

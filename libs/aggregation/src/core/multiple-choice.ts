@@ -18,7 +18,10 @@ import { isGroupDisclosure, statisticsSizeReasons, Thresholds, validateThreshold
  *
  * Quantities of a cell: `n` (answered) and each option's count. Primary: `n` below the
  * thresholds (the whole cell); an option that all but at most one chose, or all but at most
- * one did not (that option in that cell). The audit then proves, for every primary value, an
+ * one did not (that option in that cell). A table with a suppressed respondent count publishes
+ * nothing (the count release bounds those groups through tables this LP does not hold). The
+ * audit then proves, for every primary value, zeros included ("not one of them left it out"
+ * is the group disclosure itself), an
  * interval of at least min(threshold, cap, public width), as the linked-table audit does. A
  * failing value escalates: its option in every cell of its table (a row adds up to its
  * margin), then every option of its cell (the ties), then every option of its table, then the
@@ -103,8 +106,11 @@ export async function protectMultipleChoice(input: MultipleChoiceInput, options:
   };
   const targets: { cell: number; q: Quantity }[] = [];
   const earlier = new Set(input.keepSuppressed?.answered ?? []);
+  // Where a group's respondent count is suppressed, the count release's other tables still
+  // bound it, which this LP does not hold: nothing of that table is published then.
+  const uncertainTables = new Set(cells.filter((cell) => countSuppressed.has(cell.key)).map((cell) => cell.tableId));
   cells.forEach((cell, c) => {
-    if (countSuppressed.has(cell.key) || earlier.has(cell.key)) hide(answeredHidden, c, SuppressionReason.Inherited);
+    if (countSuppressed.has(cell.key) || uncertainTables.has(cell.tableId) || earlier.has(cell.key)) hide(answeredHidden, c, SuppressionReason.Inherited);
     if (countPrimary.has(cell.key)) targets.push({ cell: c, q: { kind: 'respondents' } });
     const n = valueOf(c, { kind: 'answered' });
     if (statisticsSizeReasons(n, thresholds).length > 0) {
@@ -150,7 +156,7 @@ export async function protectMultipleChoice(input: MultipleChoiceInput, options:
   const shownIn = (c: number, q: Quantity) => (q.kind === 'chosen' || q.kind === 'notChosen' ? optionShown(q.option, c) : q.kind === 'answered' ? !answeredHidden.has(c) : !countSuppressed.has(cells[c].key));
   const publicWidth = new Map<string, number>();
   const passes = (target: { cell: number; q: Quantity }) => {
-    if (valueOf(target.cell, target.q) === 0) return true; // "nobody here chose it" is not sensitive, as a published zero is not
+    // Zeros are audited too: "not one of them left it out" is the group disclosure itself.
     const key = `${target.cell}:${JSON.stringify(target.q)}`;
     if (!publicWidth.has(key)) publicWidth.set(key, width(false, target));
     const caps = cells.flatMap((outer, o) => (contains(outer, cells[target.cell]) && shownIn(o, target.q) ? [valueOf(o, target.q)] : []));
