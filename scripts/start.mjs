@@ -44,7 +44,9 @@ for (const child of children) {
 }
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.API_PORT ?? 3000}`;
-if (await waitForHttp(`${publicUrl}/api/health`)) {
+// Running means both apps: the worker sends the invitations and computes the results.
+const workerReady = `http://127.0.0.1:${env.WORKER_HEALTH_PORT ?? 3001}/health/ready`;
+if ((await waitForHttp(`${publicUrl}/api/health`)) && (await waitForHttp(workerReady))) {
   const password = env.DEMO_PASSWORD;
   process.stdout.write(`
 ✔ The platform is running: ${publicUrl}
@@ -53,6 +55,6 @@ if (await waitForHttp(`${publicUrl}/api/health`)) {
 ${password ? `  Demo logins (password: ${password}): admin, commission, hr, judge, jury\n` : ''}${catchesMail ? `  Outgoing mail:      kept as .eml files in ${join(dataDir(), 'mail')}\n` : ''}  Press Ctrl-C to stop.
 `);
 } else {
-  process.stderr.write('\n✖ the api did not become healthy within 60 s; see the log above\n');
+  process.stderr.write('\n✖ the api or the worker did not become healthy within 60 s; see the log above\n');
   stop(1);
 }
